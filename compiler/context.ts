@@ -1,0 +1,149 @@
+// Per-compile state: scopes and bindings, per-function temporaries, runtime helpers used,
+// hoisted constants, goto label targets and loop labels.
+import * as t from "@babel/types";
+import type { Attribute } from "./parse.ts";
+import { jsName } from "./names.ts";
+
+export interface Binding {
+  lua: string;
+  js: string;
+  fn: FunctionState;
+  attrib?: Attribute;
+}
+
+export interface GotoTarget {
+  /** JS label of the wrapper; `continue` for backward jumps, `break` for forward ones */
+  js: string;
+  kind: "break" | "continue";
+}
+
+export interface LoopState {
+  label: string;
+  /** set when a `break` had to name the loop because a goto wrapper loop sits in between */
+  labelled: boolean;
+  wrappersInside: number;
+}
+
+export class FunctionState {
+  readonly parent: FunctionState | undefined;
+  readonly isVararg: boolean;
+  temps: string[] = [];
+  loops: LoopState[] = [];
+  constructor(parent: FunctionState | undefined, isVararg: boolean) {
+    this.parent = parent;
+    this.isVararg = isVararg;
+  }
+}
+
+export class Scope {
+  readonly parent: Scope | undefined;
+  readonly fn: FunctionState;
+  readonly vars = new Map<string, Binding>();
+  readonly gotos = new Map<string, GotoTarget>();
+  constructor(parent: Scope | undefined, fn: FunctionState) {
+    this.parent = parent;
+    this.fn = fn;
+  }
+}
+
+export class Context {
+  readonly chunk: string;
+  readonly source: string;
+  readonly attributes: Map<number, Attribute>;
+  readonly helpers = new Set<string>();
+  readonly constants: t.VariableDeclarator[] = [];
+  private readonly constantIds = new Map<string, string>();
+  private readonly nameCounts = new Map<string, number>();
+  private labelCount = 0;
+  scope: Scope;
+  fn: FunctionState;
+
+  constructor(chunk: string, source: string, attributes: Map<number, Attribute>) {
+    this.chunk = chunk;
+    this.source = source;
+    this.attributes = attributes;
+    this.fn = new FunctionState(undefined, true);
+    this.scope = new Scope(undefined, this.fn);
+  }
+
+  /** Identifier of runtime helper `name` (`$name`), recording that the chunk uses it. */
+  rt(name: string): t.Identifier {
+    this.helpers.add(name);
+    return t.identifier("$" + name);
+  }
+
+  /** A hoisted constant computed once per chunk (boxed floats, big literals). */
+  constant(key: string, init: () => t.Expression): t.Identifier {
+    let id = this.constantIds.get(key);
+    if (id === undefined) {
+      id = `$k${this.constantIds.size + 1}`;
+      this.constantIds.set(key, id);
+      this.constants.push(t.variableDeclarator(t.identifier(id), init()));
+    }
+    return t.identifier(id);
+  }
+
+  temp(): t.Identifier {
+    const name = `$t${this.fn.temps.length + 1}`;
+    this.fn.temps.push(name);
+    return t.identifier(name);
+  }
+
+  label(base: string): string {
+    return `${base.replace(/[^A-Za-z0-9_]/g, "_")}$${++this.labelCount}`;
+  }
+
+  pushScope(): void {
+    this.scope = new Scope(this.scope, this.fn);
+  }
+  popScope(): void {
+    this.scope = this.scope.parent!;
+  }
+
+  pushFunction(isVararg: boolean): FunctionState {
+    this.fn = new FunctionState(this.fn, isVararg);
+    this.scope = new Scope(this.scope, this.fn);
+    return this.fn;
+  }
+  popFunction(): void {
+    this.scope = this.scope.parent!;
+    this.fn = this.fn.parent!;
+  }
+
+  /** Declares a Lua local in the current scope; returns its binding with a unique JS name. */
+  declare(lua: string, attrib?: Attribute): Binding {
+    const base = jsName(lua);
+    const n = this.nameCounts.get(base) ?? 0;
+    this.nameCounts.set(base, n + 1);
+    const js = n === 0 ? base : `${base}$${n}`;
+    const b: Binding = { lua, js, fn: this.fn, attrib };
+    this.scope.vars.set(lua, b);
+    return b;
+  }
+
+  resolve(lua: string): Binding | undefined {
+    for (let s: Scope | undefined = this.scope; s; s = s.parent) {
+      const b = s.vars.get(lua);
+      if (b) return b;
+    }
+    return undefined;
+  }
+
+  findGoto(name: string): GotoTarget | undefined {
+    for (let s: Scope | undefined = this.scope; s && s.fn === this.fn; s = s.parent) {
+      const g = s.gotos.get(name);
+      if (g) return g;
+    }
+    return undefined;
+  }
+}
+
+export class CompileError extends Error {
+  readonly line: number;
+  readonly text: string;
+  constructor(line: number, text: string) {
+    super(text);
+    this.line = line;
+    this.text = text;
+  }
+}

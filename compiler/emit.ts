@@ -1,0 +1,43 @@
+// Emission: wraps a chunk body into its factory function and prints it with @babel/generator
+// (retainLines, so a JS line is the Lua line; a source map is produced as well).
+import _generate from "@babel/generator";
+import * as t from "@babel/types";
+import type { Context } from "./context.ts";
+
+const generate = ((_generate as unknown as { default?: typeof _generate }).default ?? _generate) as typeof _generate;
+
+/**
+ * (function ($rt, $env) {
+ *   const $index = $rt.index, …;          // the helpers this chunk uses
+ *   const $k1 = new $LuaFloat(2);         // hoisted constants
+ *   return function $chunk(...$va) { … };
+ * })
+ */
+export function emitChunk(ctx: Context, body: t.Statement[], sourceFileName: string): { code: string; map: unknown } {
+  const fnBody = [...body];
+  if (ctx.fn.temps.length > 0) {
+    fnBody.unshift(t.variableDeclaration("let", ctx.fn.temps.map((n) => t.variableDeclarator(t.identifier(n)))));
+  }
+  fnBody.push(t.returnStatement(ctx.rt("EMPTY")));
+  const chunkFn = t.functionExpression(t.identifier("$chunk"), [t.restElement(t.identifier("$va"))], t.blockStatement(fnBody));
+  const factory: t.Statement[] = [];
+  const helpers = [...ctx.helpers].sort();
+  if (helpers.length > 0) {
+    factory.push(t.variableDeclaration("const", helpers.map((h) =>
+      t.variableDeclarator(t.identifier("$" + h), t.memberExpression(t.identifier("$rt"), t.identifier(h))))));
+  }
+  if (ctx.constants.length > 0) factory.push(t.variableDeclaration("const", ctx.constants));
+  factory.push(t.returnStatement(chunkFn));
+  const wrapper = t.expressionStatement(t.functionExpression(null, [t.identifier("$rt"), t.identifier("$env")], t.blockStatement(factory)));
+  const program = t.program([wrapper]);
+  const out = generate(program, {
+    retainLines: true,
+    sourceMaps: true,
+    sourceFileName,
+    compact: false,
+    jsescOption: { minimal: false },
+  });
+  // The program is `(function…)`: parenthesise so it is an expression when evaluated.
+  const code = "(" + out.code.replace(/;\s*$/, "") + ")";
+  return { code, map: out.map };
+}

@@ -1,0 +1,305 @@
+// Expressions: literals, names, operators, indexing, calls, functions and table constructors.
+import * as t from "@babel/types";
+import type * as L from "luaparse";
+import { CompileError, type Context } from "../context.ts";
+import { lowerFunction } from "./functions.ts";
+import { numericLiteral } from "./literals.ts";
+import { at, isParenthesized, rangeOf } from "./source.ts";
+
+/** Lua-side description of an operand for error messages, e.g. "local 'x'". */
+export function describe(ctx: Context, e: L.Expression): string | undefined {
+  switch (e.type) {
+    case "Identifier": {
+      const b = ctx.resolve(e.name);
+      if (b === undefined) return `global '${e.name}'`;
+      return b.fn === ctx.fn ? `local '${e.name}'` : `upvalue '${e.name}'`;
+    }
+    case "MemberExpression":
+      return e.indexer === ":" ? `method '${e.identifier.name}'` : `field '${e.identifier.name}'`;
+    case "IndexExpression":
+      if (e.index.type === "StringLiteral") return `field '${stringValue(e.index)}'`;
+      return undefined;
+    case "StringLiteral":
+      return `constant '${stringValue(e)}'`;
+    default:
+      return undefined;
+  }
+}
+
+function descArg(ctx: Context, e: L.Expression): t.Expression {
+  const d = describe(ctx, e);
+  return d === undefined ? t.identifier("undefined") : t.stringLiteral(d);
+}
+
+/** Trailing description arguments, omitted when none is known. */
+function descArgs(ctx: Context, ...es: L.Expression[]): t.Expression[] {
+  const args = es.map((e) => descArg(ctx, e));
+  while (args.length > 0 && t.isIdentifier(args[args.length - 1], { name: "undefined" })) args.pop();
+  return args;
+}
+
+export function stringValue(s: L.StringLiteral): string {
+  return (s as unknown as { value: string }).value;
+}
+
+/** A JS reference to the value of a Lua name (local binding or _ENV field). */
+export function lowerName(ctx: Context, name: string, node: L.Node): t.Expression {
+  const b = ctx.resolve(name);
+  if (b !== undefined) return at(t.identifier(b.js), node);
+  return at(t.callExpression(ctx.rt("index"), [envRef(ctx), t.stringLiteral(name)]), node);
+}
+
+/** _ENV as seen from here: a local named _ENV, or the chunk's environment. */
+export function envRef(ctx: Context): t.Expression {
+  const b = ctx.resolve("_ENV");
+  return b !== undefined ? t.identifier(b.js) : t.identifier("$env");
+}
+
+const ARITH: Record<string, string> = {
+  "+": "add", "-": "sub", "*": "mul", "/": "div", "%": "mod", "^": "pow", "//": "idiv",
+  "&": "band", "|": "bor", "~": "bxor", "<<": "shl", ">>": "shr", "..": "concat",
+};
+const COMPARE: Record<string, string> = { "<": "lt", "<=": "le", ">": "gt", ">=": "ge" };
+
+/** One value of expression e. */
+export function lowerExpr(ctx: Context, e: L.Expression): t.Expression {
+  return at(lowerExprInner(ctx, e), e);
+}
+
+function lowerExprInner(ctx: Context, e: L.Expression): t.Expression {
+  switch (e.type) {
+    case "NilLiteral":
+      return t.identifier("undefined");
+    case "BooleanLiteral":
+      return t.booleanLiteral(e.value);
+    case "NumericLiteral":
+      return numericLiteral(ctx, e);
+    case "StringLiteral":
+      return t.stringLiteral(stringValue(e));
+    case "VarargLiteral":
+      checkVararg(ctx, e);
+      return t.memberExpression(t.identifier("$va"), t.numericLiteral(0), true);
+    case "Identifier":
+      return lowerName(ctx, e.name, e);
+    case "FunctionDeclaration":
+      return lowerFunction(ctx, e, undefined);
+    case "TableConstructorExpression":
+      return lowerTable(ctx, e);
+    case "MemberExpression":
+      return t.callExpression(ctx.rt("index"), [
+        lowerExpr(ctx, e.base), t.stringLiteral(e.identifier.name), ...descArgs(ctx, e.base),
+      ]);
+    case "IndexExpression":
+      return t.callExpression(ctx.rt("index"), [
+        lowerExpr(ctx, e.base), lowerExpr(ctx, e.index), ...descArgs(ctx, e.base),
+      ]);
+    case "CallExpression":
+    case "StringCallExpression":
+    case "TableCallExpression":
+      return t.callExpression(ctx.rt("first"), [lowerCall(ctx, e)]);
+    case "UnaryExpression":
+      return lowerUnary(ctx, e);
+    case "BinaryExpression": {
+      const op = e.operator as string;
+      if (op === "==" || op === "~=") return lowerEquality(ctx, e);
+      if (op in COMPARE) {
+        return t.callExpression(ctx.rt(COMPARE[op]), [lowerExpr(ctx, e.left), lowerExpr(ctx, e.right)]);
+      }
+      const helper = ARITH[op];
+      if (helper === undefined) throw new CompileError(e.loc?.start.line ?? 0, `unsupported operator '${op}'`);
+      return t.callExpression(ctx.rt(helper), [
+        lowerExpr(ctx, e.left), lowerExpr(ctx, e.right), ...descArgs(ctx, e.left, e.right),
+      ]);
+    }
+    case "LogicalExpression":
+      return lowerLogical(ctx, e);
+    default:
+      throw new CompileError(0, `unsupported expression ${(e as L.Node).type}`);
+  }
+}
+
+function checkVararg(ctx: Context, e: L.Node): void {
+  if (!ctx.fn.isVararg) {
+    throw new CompileError(e.loc?.start.line ?? 0, "cannot use '...' outside a vararg function near '...'");
+  }
+}
+
+function lowerUnary(ctx: Context, e: L.UnaryExpression): t.Expression {
+  const arg = e.argument;
+  switch (e.operator) {
+    case "not":
+      return t.unaryExpression("!", lowerTest(ctx, arg));
+    case "-":
+      if (arg.type === "NumericLiteral") {
+        const folded = negateLiteral(ctx, arg);
+        if (folded) return folded;
+      }
+      return t.callExpression(ctx.rt("unm"), [lowerExpr(ctx, arg), ...descArgs(ctx, arg)]);
+    case "#":
+      return t.callExpression(ctx.rt("len"), [lowerExpr(ctx, arg), ...descArgs(ctx, arg)]);
+    case "~":
+      return t.callExpression(ctx.rt("bnot"), [lowerExpr(ctx, arg), ...descArgs(ctx, arg)]);
+  }
+}
+
+/** -<literal>: fold when the result keeps its subtype exactly. */
+function negateLiteral(ctx: Context, lit: L.NumericLiteral): t.Expression | undefined {
+  const v = numericLiteral(ctx, lit);
+  if (t.isNumericLiteral(v) && v.value !== 0) return t.unaryExpression("-", v);
+  return undefined;
+}
+
+function isNilLiteral(e: L.Expression): boolean {
+  return e.type === "NilLiteral";
+}
+
+function isPrimitiveLiteral(e: L.Expression): boolean {
+  return e.type === "StringLiteral" || e.type === "BooleanLiteral" || e.type === "NilLiteral";
+}
+
+function lowerEquality(ctx: Context, e: L.BinaryExpression): t.Expression {
+  const neg = e.operator === "~=";
+  const l = lowerExpr(ctx, e.left), r = lowerExpr(ctx, e.right);
+  // strings, booleans and nil are equal only to themselves: plain === is exact
+  if (isPrimitiveLiteral(e.left) || isPrimitiveLiteral(e.right)) {
+    return t.binaryExpression(neg ? "!==" : "===", l, r);
+  }
+  void isNilLiteral;
+  const c = t.callExpression(ctx.rt("eq"), [l, r]);
+  return neg ? t.unaryExpression("!", c) : c;
+}
+
+function isBooleanValued(e: L.Expression): boolean {
+  if (e.type === "BinaryExpression") {
+    return ["==", "~=", "<", "<=", ">", ">="].includes(e.operator as string);
+  }
+  if (e.type === "UnaryExpression") return e.operator === "not";
+  if (e.type === "BooleanLiteral") return true;
+  if (e.type === "LogicalExpression") return isBooleanValued(e.left) && isBooleanValued(e.right);
+  return false;
+}
+
+function lowerLogical(ctx: Context, e: L.LogicalExpression): t.Expression {
+  if (isBooleanValued(e.left) && isBooleanValued(e.right)) {
+    return t.logicalExpression(e.operator === "and" ? "&&" : "||", lowerTest(ctx, e.left), lowerTest(ctx, e.right));
+  }
+  // a and b  →  ($t = a, $t === undefined || $t === false ? $t : b)
+  const tmp = ctx.temp();
+  const falsy = t.logicalExpression(
+    "||",
+    t.binaryExpression("===", tmp, t.identifier("undefined")),
+    t.binaryExpression("===", tmp, t.booleanLiteral(false)),
+  );
+  const left = lowerExpr(ctx, e.left);
+  const right = lowerExpr(ctx, e.right);
+  const pick = e.operator === "and"
+    ? t.conditionalExpression(falsy, tmp, right)
+    : t.conditionalExpression(falsy, right, tmp);
+  return t.sequenceExpression([t.assignmentExpression("=", tmp, left), pick]);
+}
+
+/** A JS boolean: whether e is truthy in Lua. */
+export function lowerTest(ctx: Context, e: L.Expression): t.Expression {
+  if (e.type === "BooleanLiteral") return t.booleanLiteral(e.value);
+  if (e.type === "NilLiteral") return t.booleanLiteral(false);
+  if (e.type === "BinaryExpression" && ["==", "~=", "<", "<=", ">", ">="].includes(e.operator as string)) {
+    return lowerExpr(ctx, e);
+  }
+  if (e.type === "UnaryExpression" && e.operator === "not") {
+    return at(t.unaryExpression("!", lowerTest(ctx, e.argument)), e);
+  }
+  if (e.type === "LogicalExpression") {
+    return at(t.logicalExpression(e.operator === "and" ? "&&" : "||", lowerTest(ctx, e.left), lowerTest(ctx, e.right)), e);
+  }
+  return at(t.callExpression(ctx.rt("truthy"), [lowerExpr(ctx, e)]), e);
+}
+
+type CallNode = L.CallExpression | L.StringCallExpression | L.TableCallExpression;
+
+function callArguments(c: CallNode): L.Expression[] {
+  if (c.type === "CallExpression") return c.arguments;
+  if (c.type === "StringCallExpression") return [c.argument];
+  return [c.arguments];
+}
+
+/** A call, evaluating to its raw result (one value, or an array of results). */
+export function lowerCall(ctx: Context, c: CallNode): t.Expression {
+  const base = c.base;
+  const args = callArguments(c);
+  const argStart = rangeOf(base)[1];
+  if (base.type === "MemberExpression" && base.indexer === ":") {
+    // obj:m(args)  →  ($t = obj, $call($index($t, "m", d), "method 'm'")($t, args))
+    const obj = ctx.temp();
+    const fn = t.callExpression(ctx.rt("call"), [
+      t.callExpression(ctx.rt("index"), [obj, t.stringLiteral(base.identifier.name), ...descArgs(ctx, base.base)]),
+      t.stringLiteral(`method '${base.identifier.name}'`),
+    ]);
+    const list = lowerList(ctx, args, argStart, 1);
+    return at(t.sequenceExpression([
+      t.assignmentExpression("=", obj, lowerExpr(ctx, base.base)),
+      at(t.callExpression(fn, [obj, ...list]), c),
+    ]), c);
+  }
+  const callee = t.callExpression(ctx.rt("call"), [lowerExpr(ctx, base), ...descArgs(ctx, base)]);
+  return at(t.callExpression(callee, lowerList(ctx, args, argStart, 1)), c);
+}
+
+/**
+ * An expression list as JS array/argument items: every expression gives one value except a
+ * last call or `...`, which is expanded. `prevEnd` is the source offset before the list and
+ * `openParens` how many '(' legitimately stand between it and the first expression.
+ */
+export function lowerList(
+  ctx: Context, exprs: L.Expression[], prevEnd: number, openParens = 0,
+): (t.Expression | t.SpreadElement)[] {
+  const out: (t.Expression | t.SpreadElement)[] = [];
+  exprs.forEach((e, i) => {
+    const last = i === exprs.length - 1;
+    const before = i === 0 ? prevEnd : rangeOf(exprs[i - 1])[1];
+    if (last && isMulti(e) && !isParenthesized(ctx, before, e, i === 0 ? openParens : 0)) {
+      out.push(lowerSpread(ctx, e));
+    } else {
+      out.push(lowerExpr(ctx, e));
+    }
+  });
+  return out;
+}
+
+export function isMulti(e: L.Expression): boolean {
+  return e.type === "CallExpression" || e.type === "StringCallExpression" ||
+    e.type === "TableCallExpression" || e.type === "VarargLiteral";
+}
+
+/** `...results` of a multi-value expression, for arrays and argument lists. */
+export function lowerSpread(ctx: Context, e: L.Expression): t.SpreadElement {
+  if (e.type === "VarargLiteral") {
+    checkVararg(ctx, e);
+    return t.spreadElement(t.identifier("$va"));
+  }
+  return t.spreadElement(t.callExpression(ctx.rt("results"), [lowerCall(ctx, e as CallNode)]));
+}
+
+function lowerTable(ctx: Context, e: L.TableConstructorExpression): t.Expression {
+  const positional: (t.Expression | t.SpreadElement)[] = [];
+  const keyed: t.Expression[] = [];
+  let prevEnd = rangeOf(e)[0] + 1;
+  e.fields.forEach((f, i) => {
+    if (f.type === "TableValue") {
+      const last = i === e.fields.length - 1;
+      if (last && isMulti(f.value) && !isParenthesized(ctx, prevEnd, f.value, 0)) {
+        positional.push(lowerSpread(ctx, f.value));
+      } else {
+        positional.push(lowerExpr(ctx, f.value));
+      }
+    } else if (f.type === "TableKeyString") {
+      keyed.push(t.stringLiteral(f.key.name), lowerExpr(ctx, f.value));
+    } else {
+      keyed.push(lowerExpr(ctx, f.key), lowerExpr(ctx, f.value));
+    }
+    prevEnd = rangeOf(f)[1];
+  });
+  const args: t.Expression[] = [t.arrayExpression(positional)];
+  if (keyed.length > 0) args.push(t.arrayExpression(keyed));
+  if (positional.length === 0 && keyed.length === 0) return t.callExpression(ctx.rt("table"), []);
+  return t.callExpression(ctx.rt("table"), args);
+}

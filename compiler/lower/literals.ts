@@ -1,0 +1,43 @@
+// Numeric literals: Lua integer vs float by spelling, exact 64-bit integers, hex wrap-around.
+import * as t from "@babel/types";
+import type * as L from "luaparse";
+import type { Context } from "../context.ts";
+
+const MAX_SAFE = 9007199254740991n;
+
+/** Parses a Lua numeral into an integer (bigint) or a float (number). */
+export function parseNumeral(raw: string): { int: bigint } | { float: number } {
+  const hex = /^0[xX]/.test(raw);
+  if (hex) {
+    if (!/[.pP]/.test(raw)) {
+      return { int: BigInt.asIntN(64, BigInt(raw)) }; // hex integers wrap around
+    }
+    const m = /^0[xX]([0-9a-fA-F]*)(?:\.([0-9a-fA-F]*))?(?:[pP]([-+]?\d+))?$/.exec(raw)!;
+    let v = 0;
+    for (const c of m[1]) v = v * 16 + parseInt(c, 16);
+    let scale = 1 / 16;
+    for (const c of m[2] ?? "") {
+      v += parseInt(c, 16) * scale;
+      scale /= 16;
+    }
+    if (m[3]) v *= Math.pow(2, Number(m[3]));
+    return { float: v };
+  }
+  if (/[.eE]/.test(raw)) return { float: Number(raw) };
+  const b = BigInt(raw);
+  if (b > 2n ** 63n - 1n) return { float: Number(raw) }; // decimal overflow reads as float
+  return { int: b };
+}
+
+export function numericLiteral(ctx: Context, lit: L.NumericLiteral): t.Expression {
+  const n = parseNumeral(lit.raw);
+  if ("int" in n) {
+    const b = n.int;
+    if (b >= -MAX_SAFE && b <= MAX_SAFE) return t.numericLiteral(Number(b));
+    return t.bigIntLiteral(b);
+  }
+  const v = n.float;
+  if (v === Infinity) return ctx.constant("inf", () => t.identifier("Infinity"));
+  if (!Number.isInteger(v)) return t.numericLiteral(v);
+  return ctx.constant(`f${v}`, () => t.newExpression(ctx.rt("LuaFloat"), [t.numericLiteral(v)]));
+}

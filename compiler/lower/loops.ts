@@ -1,0 +1,129 @@
+// Loops: while, repeat-until, numeric for (integer fast path), generic for, and break.
+import * as t from "@babel/types";
+import type * as L from "luaparse";
+import { CompileError, type Context, type LoopState } from "../context.ts";
+import { lowerExpr, lowerList, lowerTest } from "./expressions.ts";
+import { lowerLabelled } from "./goto.ts";
+import { numericLiteral } from "./literals.ts";
+import { at, lineOf, rangeOf } from "./source.ts";
+
+function withLoop(ctx: Context, build: (loop: LoopState) => t.Statement): t.Statement {
+  const loop: LoopState = { label: ctx.label("loop"), labelled: false, wrappersInside: 0 };
+  ctx.fn.loops.push(loop);
+  const stmt = build(loop);
+  ctx.fn.loops.pop();
+  return loop.labelled ? t.labeledStatement(t.identifier(loop.label), stmt as t.Statement) : stmt;
+}
+
+function body(ctx: Context, stmts: L.Statement[], prologue: t.Statement[] = []): t.BlockStatement {
+  ctx.pushScope();
+  const out = [...prologue, ...lowerLabelled(ctx, stmts)];
+  ctx.popScope();
+  return t.blockStatement(out);
+}
+
+export function lowerBreak(ctx: Context, s: L.Node): t.Statement {
+  const loop = ctx.fn.loops[ctx.fn.loops.length - 1];
+  if (loop === undefined) throw new CompileError(lineOf(s), `break outside loop at line ${lineOf(s)}`);
+  if (loop.wrappersInside > 0) {
+    loop.labelled = true;
+    return at(t.breakStatement(t.identifier(loop.label)), s);
+  }
+  return at(t.breakStatement(), s);
+}
+
+export function lowerWhile(ctx: Context, s: L.WhileStatement): t.Statement {
+  return at(withLoop(ctx, () => t.whileStatement(lowerTest(ctx, s.condition), body(ctx, s.body))), s);
+}
+
+/** repeat body until cond  →  L: while (true) { body; if (cond) break L; }  (cond sees body locals) */
+export function lowerRepeat(ctx: Context, s: L.RepeatStatement): t.Statement {
+  return at(withLoop(ctx, (loop) => {
+    ctx.pushScope();
+    const stmts = lowerLabelled(ctx, s.body);
+    loop.labelled = true;
+    stmts.push(t.ifStatement(lowerTest(ctx, s.condition), t.breakStatement(t.identifier(loop.label))));
+    ctx.popScope();
+    return t.whileStatement(t.booleanLiteral(true), t.blockStatement(stmts));
+  }), s);
+}
+
+function intLiteral(ctx: Context, e: L.Expression | null | undefined): number | undefined {
+  if (e == null) return 1;
+  let neg = false;
+  if (e.type === "UnaryExpression" && e.operator === "-") {
+    neg = true;
+    e = e.argument;
+  }
+  if (e.type !== "NumericLiteral") return undefined;
+  const v = numericLiteral(ctx, e);
+  if (!t.isNumericLiteral(v) || !Number.isInteger(v.value)) return undefined;
+  return neg ? -v.value : v.value;
+}
+
+/**
+ * for v = a, b, c: $forprep checks and converts the three values once and picks a mode:
+ * 0 integer loop on JS numbers, 1 float loop, 2 integer loop beyond 2^53 (counted).
+ *   for (let [$i, $e, $s, $m, $p] = $forprep(a, b, c); $s > 0 ? $i <= $e : $i >= $e; $i += $s)
+ *     { let v = $m === 0 ? $i : $forval($p, $i); body }
+ * With a literal step the direction test is static.
+ */
+export function lowerForNumeric(ctx: Context, s: L.ForNumericStatement): t.Statement {
+  const step = intLiteral(ctx, s.step);
+  const args = [lowerExpr(ctx, s.start), lowerExpr(ctx, s.end)];
+  if (s.step) args.push(lowerExpr(ctx, s.step));
+  return at(withLoop(ctx, () => {
+    const n = ctx.label("f").replace(/^f\$/, "");
+    const i = t.identifier(`$i${n}`), e = t.identifier(`$e${n}`), st = t.identifier(`$s${n}`);
+    const m = t.identifier(`$m${n}`), p = t.identifier(`$p${n}`);
+    const init = t.variableDeclaration("let", [
+      t.variableDeclarator(t.arrayPattern([i, e, st, m, p]), t.callExpression(ctx.rt("forprep"), args)),
+    ]);
+    const cond = step !== undefined && step !== 0
+      ? t.binaryExpression(step > 0 ? "<=" : ">=", i, e)
+      : t.conditionalExpression(t.binaryExpression(">", st, t.numericLiteral(0)),
+        t.binaryExpression("<=", i, e), t.binaryExpression(">=", i, e));
+    const update = t.assignmentExpression("+=", i, step !== undefined && step !== 0 ? t.numericLiteral(step) : st);
+    ctx.pushScope();
+    const v = ctx.declare(s.variable.name);
+    const value = t.conditionalExpression(t.binaryExpression("===", m, t.numericLiteral(0)), i,
+      t.callExpression(ctx.rt("forval"), [p, i]));
+    const prologue = [t.variableDeclaration("let", [t.variableDeclarator(t.identifier(v.js), value)])];
+    const b = body(ctx, s.body, prologue);
+    ctx.popScope();
+    return t.forStatement(init, cond, update, b);
+  }), s);
+}
+
+/**
+ * for k, v in explist do body end  →
+ *   for (let [$f, $s, $c, $x] = $forin(explist); ;) { const $r = $f($s, $c); let k = …; if (k === undefined) break; $c = k; body }
+ * ($x, the to-be-closed value, is closed by $forin's caller on exit; see runtime/loops.ts.)
+ */
+export function lowerForGeneric(ctx: Context, s: L.ForGenericStatement): t.Statement {
+  const items = lowerList(ctx, s.iterators, rangeOf(s.variables[s.variables.length - 1])[1], 0);
+  return at(withLoop(ctx, () => {
+    const n = ctx.label("g").replace(/^g\$/, "");
+    const f = t.identifier(`$f${n}`), st = t.identifier(`$st${n}`), c = t.identifier(`$c${n}`);
+    const r = t.identifier(`$r${n}`);
+    const init = t.variableDeclaration("let", [
+      t.variableDeclarator(t.arrayPattern([f, st, c]), t.callExpression(ctx.rt("forin"), [t.arrayExpression(items)])),
+    ]);
+    ctx.pushScope();
+    const vars = s.variables.map((v) => ctx.declare(v.name));
+    const call = t.callExpression(f, [st, c]);
+    const prologue: t.Statement[] = [];
+    if (vars.length === 1) {
+      prologue.push(t.variableDeclaration("let", [t.variableDeclarator(t.identifier(vars[0].js), t.callExpression(ctx.rt("first"), [call]))]));
+    } else {
+      prologue.push(t.variableDeclaration("const", [t.variableDeclarator(r, call)]));
+      prologue.push(t.variableDeclaration("let", vars.map((v, i) => t.variableDeclarator(t.identifier(v.js),
+        t.callExpression(ctx.rt("nth"), [r, t.numericLiteral(i)])))));
+    }
+    prologue.push(t.ifStatement(t.binaryExpression("===", t.identifier(vars[0].js), t.identifier("undefined")), t.breakStatement()));
+    prologue.push(t.expressionStatement(t.assignmentExpression("=", c, t.identifier(vars[0].js))));
+    const b = body(ctx, s.body, prologue);
+    ctx.popScope();
+    return t.forStatement(init, null, null, b);
+  }), s);
+}

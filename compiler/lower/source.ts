@@ -1,0 +1,46 @@
+// Source positions: copying Lua locations onto JS nodes, ranges, and detecting parentheses
+// (luaparse drops them, but `(f())` must truncate to one value).
+import type * as t from "@babel/types";
+import type * as L from "luaparse";
+import type { Context } from "../context.ts";
+
+/** Gives a JS node the Lua node's location, so retainLines keeps it on the Lua line. */
+export function at<T extends t.Node>(js: T, lua: L.Node | undefined): T {
+  if (lua?.loc && !js.loc) {
+    js.loc = {
+      start: { line: lua.loc.start.line, column: lua.loc.start.column, index: 0 },
+      end: { line: lua.loc.end.line, column: lua.loc.end.column, index: 0 },
+      filename: "", identifierName: undefined,
+    };
+  }
+  return js;
+}
+
+export function rangeOf(n: L.Node): [number, number] {
+  return (n as unknown as { range: [number, number] }).range;
+}
+
+export function lineOf(n: L.Node): number {
+  return n.loc?.start.line ?? 0;
+}
+
+/** Source text with comments and whitespace removed (for the short gaps between tokens). */
+function stripGap(s: string): string {
+  return s
+    .replace(/--\[(=*)\[[\s\S]*?\]\1\]/g, "")
+    .replace(/--[^\n]*/g, "")
+    .replace(/\s+/g, "");
+}
+
+/**
+ * Whether e is wrapped in parentheses: counts '(' after the last ')' in the gap between the
+ * previous token (offset prevEnd) and e, minus the ones that belong to the syntax there.
+ */
+export function isParenthesized(ctx: Context, prevEnd: number, e: L.Node, expected: number): boolean {
+  let gap = stripGap(ctx.source.slice(prevEnd, rangeOf(e)[0]));
+  const close = gap.lastIndexOf(")");
+  if (close >= 0) gap = gap.slice(close + 1);
+  let opens = 0;
+  for (const c of gap) if (c === "(") opens++;
+  return opens > expected;
+}

@@ -1,0 +1,31 @@
+// Turning compiled chunk code into a callable Lua function: evaluation with vm (so stack frames
+// carry a file name we map back to the Lua chunk), and the compiler hook used by load().
+import vm from "node:vm";
+import { chunkNames } from "./error.ts";
+import * as helpers from "./helpers.ts";
+
+/** Compiles Lua source to the factory code; installed by the CLI (runtime never imports it). */
+export type ChunkCompiler = (source: string, chunkName: string) => string;
+export type ChunkLoader = (source: string, chunkName: string, env: unknown) => Function;
+
+let compiler: ChunkCompiler | undefined;
+let counter = 0;
+
+export function setCompiler(c: ChunkCompiler): void {
+  compiler = c;
+}
+
+/** Instantiates compiled factory code as a Lua function with the given _ENV. */
+export function instantiate(code: string, chunkName: string, env: unknown, cachedData?: Buffer): Function {
+  const filename = `lua:${++counter}:${chunkName}`;
+  chunkNames.set(filename, chunkName);
+  const script = new vm.Script(code, { filename, cachedData });
+  const factory = script.runInThisContext() as (rt: unknown, env: unknown) => Function;
+  return factory(helpers, env);
+}
+
+/** Compiles and instantiates Lua source (load, require of Lua files). */
+export function loadChunk(source: string, chunkName: string, env: unknown): Function {
+  if (compiler === undefined) throw new Error("no Lua compiler available in this build");
+  return instantiate(compiler(source, chunkName), chunkName, env);
+}

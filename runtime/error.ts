@@ -1,0 +1,110 @@
+// Lua errors: the LuaError carrier, "chunk:line:" positions and tracebacks from JS stacks.
+//
+// Compiled chunks keep their Lua line numbers (the compiler emits with retainLines), so the
+// line of a JS frame in a chunk file is the Lua line. chunkNames maps a JS file name to the
+// Lua chunk name ("script.lua", "=stdin", "@assay/k8s.lua" shown as "assay/k8s.lua").
+
+export const chunkNames = new Map<string, string>();
+
+Error.stackTraceLimit = 64;
+
+export class LuaError extends Error {
+  /** The Lua value raised (a string already carries its position). */
+  value: unknown;
+  /** Lua traceback captured where the error was raised (filled lazily for the top level). */
+  luaTrace: LuaFrame[] | undefined;
+  constructor(value: unknown, trace?: LuaFrame[]) {
+    super(typeof value === "string" ? value : "(error object)");
+    this.value = value;
+    this.luaTrace = trace;
+  }
+}
+
+export interface LuaFrame {
+  chunk: string;
+  line: number;
+  fn: string;
+  /** a builtin (a "C function" to Lua): it counts as a level but has no position */
+  builtin?: boolean;
+}
+
+/** JS names of builtin library functions, so their frames count as Lua levels. */
+export const builtinNames = new Set<string>();
+
+const FRAME = /^\s*at (?:(.*?) \()?(.*?):(\d+):(\d+)\)?$/;
+
+/** The Lua-visible frames (compiled chunks and builtins) of a JS stack, innermost first. */
+export function luaFramesOf(stack: string | undefined): LuaFrame[] {
+  const out: LuaFrame[] = [];
+  if (!stack) return out;
+  for (const line of stack.split("\n")) {
+    const m = FRAME.exec(line);
+    if (!m) continue;
+    const chunk = chunkNames.get(m[2]);
+    const fn = m[1] ?? "";
+    if (chunk !== undefined) out.push({ chunk, line: Number(m[3]), fn });
+    else if (builtinNames.has(fn)) out.push({ chunk: "[C]", line: 0, fn, builtin: true });
+  }
+  return out;
+}
+
+/** Lua-visible frames of the current JS stack, innermost first. */
+export function currentLuaFrames(): LuaFrame[] {
+  const holder: { stack?: string } = {};
+  Error.captureStackTrace(holder, currentLuaFrames);
+  return luaFramesOf(holder.stack);
+}
+
+/**
+ * luaL_where: "chunk:line: " for a level, or "" when that level is a builtin. Level 1 is the
+ * running Lua function, or the caller of the running builtin when the innermost frame is one.
+ */
+export function where(level: number, frames = currentLuaFrames()): string {
+  const base = frames.length > 0 && frames[0].builtin ? 1 : 0;
+  const f = frames[base + level - 1];
+  return f && !f.builtin ? `${f.chunk}:${f.line}: ` : "";
+}
+
+/** Raises a runtime error whose message gets the position of the running Lua code. */
+export function rterror(msg: string, level = 1): never {
+  const frames = currentLuaFrames();
+  throw new LuaError(where(level, frames) + msg, frames);
+}
+
+/** Turns anything caught from JS into a LuaError (stack overflow, internal faults). */
+export function toLuaError(e: unknown): LuaError {
+  if (e instanceof LuaError) return e;
+  if (e instanceof RangeError && /call stack/.test(e.message)) {
+    const frames = luaFramesOf(e.stack);
+    return new LuaError(where(1, frames) + "stack overflow", frames);
+  }
+  if (e instanceof Error) {
+    const frames = luaFramesOf(e.stack);
+    return new LuaError(where(1, frames) + (e.message || String(e)), frames);
+  }
+  return new LuaError(e);
+}
+
+/** Demangles a compiled function name back to its Lua spelling. */
+export function luaFunctionName(js: string): string {
+  const name = js.replace(/^(?:async |new )/, "").split(".").pop() ?? "";
+  if (name === "" || name.startsWith("$") || name === "<anonymous>") return "";
+  return name.replace(/\$\d*$/, "").replace(/\$/g, "");
+}
+
+/** Lua-style "stack traceback:" text for frames. */
+export function formatTraceback(frames: LuaFrame[]): string {
+  const lines = ["stack traceback:"];
+  for (const f of frames) {
+    if (f.builtin) {
+      lines.push(`\t[C]: in function '${f.fn}'`);
+      continue;
+    }
+    const name = luaFunctionName(f.fn);
+    const what = f.fn.endsWith("$chunk") || f.fn === "" && false ? "in main chunk"
+      : name ? `in function '${name}'` : `in function <${f.chunk}>`;
+    lines.push(`\t${f.chunk}:${f.line}: ${what}`);
+  }
+  lines.push("\t[C]: in ?");
+  return lines.join("\n");
+}

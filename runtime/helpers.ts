@@ -1,0 +1,11 @@
+// Everything generated code may reference: the chunk factory receives this module as $rt and
+// binds the names it uses to `$name` constants (see compiler/emit.ts).
+export { LuaFloat } from "./number.ts";
+export { EMPTY, first, results, truthy } from "./value.ts";
+export {
+  add, band, bnot, bor, bxor, call, concat, div, eq, ge, gt, idiv, index, le, len, lt, mod, mul,
+  neq, not, pow, setindex, shl, shr, sub, unm,
+} from "./ops.ts";
+export { table } from "./construct.ts";
+export { forin, forprep, forval, nth } from "./loops.ts";
+export { checkclose, close } from "./close.ts";

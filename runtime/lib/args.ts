@@ -1,0 +1,82 @@
+// Argument checks for library functions, with luaL_check* wording:
+// "bad argument #1 to 'insert' (table expected, got nil)".
+import { rterror } from "../error.ts";
+import { LuaFloat, type LuaInt, type LuaNumber, isNumber, numberToInt, numberToString, stringToNumber } from "../number.ts";
+import { typeName } from "../ops.ts";
+import { LuaTable } from "../table.ts";
+
+export function argError(i: number, fname: string, msg: string): never {
+  return rterror(`bad argument #${i} to '${fname}' (${msg})`);
+}
+
+function got(args: unknown[], i: number): string {
+  return i > args.length ? "no value" : typeName(args[i - 1]);
+}
+
+export function typeError(args: unknown[], i: number, fname: string, expected: string): never {
+  return argError(i, fname, `${expected} expected, got ${got(args, i)}`);
+}
+
+export function checkAny(args: unknown[], i: number, fname: string): unknown {
+  if (i > args.length) argError(i, fname, "value expected");
+  return args[i - 1];
+}
+
+export function checkTable(args: unknown[], i: number, fname: string): LuaTable {
+  const v = args[i - 1];
+  if (!(v instanceof LuaTable)) typeError(args, i, fname, "table");
+  return v;
+}
+
+export function checkNumber(args: unknown[], i: number, fname: string): LuaNumber {
+  const v = args[i - 1];
+  if (isNumber(v)) return v;
+  if (typeof v === "string") {
+    const n = stringToNumber(v);
+    if (n !== undefined) return n;
+  }
+  return typeError(args, i, fname, "number");
+}
+
+export function checkInt(args: unknown[], i: number, fname: string): LuaInt {
+  const v = args[i - 1];
+  let n: LuaNumber | undefined;
+  if (isNumber(v)) n = v;
+  else if (typeof v === "string") n = stringToNumber(v);
+  if (n === undefined) return typeError(args, i, fname, "number");
+  const r = numberToInt(n);
+  if (r === undefined) argError(i, fname, "number has no integer representation");
+  return r;
+}
+
+/** An integer argument as a JS number (clamped to the safe range, as positions are). */
+export function checkIntN(args: unknown[], i: number, fname: string): number {
+  const r = checkInt(args, i, fname);
+  if (typeof r === "number") return r;
+  return r > 0n ? Number.MAX_SAFE_INTEGER : -Number.MAX_SAFE_INTEGER;
+}
+
+export function optIntN(args: unknown[], i: number, fname: string, def: number): number {
+  const v = args[i - 1];
+  return v === undefined ? def : checkIntN(args, i, fname);
+}
+
+export function checkString(args: unknown[], i: number, fname: string): string {
+  const v = args[i - 1];
+  if (typeof v === "string") return v;
+  if (isNumber(v)) return numberToString(v);
+  return typeError(args, i, fname, "string");
+}
+
+export function optString(args: unknown[], i: number, fname: string, def: string): string {
+  const v = args[i - 1];
+  return v === undefined ? def : checkString(args, i, fname);
+}
+
+export function checkFunction(args: unknown[], i: number, fname: string): Function {
+  const v = args[i - 1];
+  if (typeof v !== "function") typeError(args, i, fname, "function");
+  return v as Function;
+}
+
+export { LuaFloat };

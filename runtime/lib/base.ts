@@ -1,0 +1,295 @@
+// The basic library: print, type, tostring, tonumber, pairs, ipairs, next, select, raw*,
+// metatables, assert, error, pcall, xpcall, load, collectgarbage.
+import { LuaError, builtinNames, currentLuaFrames, rterror, toLuaError, where } from "../error.ts";
+import { getMetatable, metamethod } from "../meta.ts";
+import { LuaFloat, isNumber, mkint, numberToInt, stringToNumber } from "../number.ts";
+import { call, eq, index, rawset, typeName } from "../ops.ts";
+import { writeOut } from "../stdout.ts";
+import { LuaTable } from "../table.ts";
+import { EMPTY, first, rawToString, results, type } from "../value.ts";
+import { argError, checkAny, checkIntN, checkTable, typeError } from "./args.ts";
+import { loadChunk, type ChunkLoader } from "../chunk.ts";
+
+export function tostring(v: unknown): string {
+  const mt = getMetatable(v);
+  if (mt !== undefined) {
+    const h = mt.getStr("__tostring");
+    if (h !== undefined) {
+      const r = first(call(h)(v));
+      if (typeof r !== "string") {
+        if (isNumber(r)) return rawToString(r);
+        rterror("'__tostring' must return a string");
+      }
+      return r;
+    }
+    const name = mt.getStr("__name");
+    if (typeof name === "string" && (v instanceof LuaTable || typeof v === "object")) {
+      return `${name}: ${rawToString(v).replace(/^\w+: /, "")}`;
+    }
+  }
+  return rawToString(v);
+}
+
+function print(...args: unknown[]): unknown {
+  let s = "";
+  for (let i = 0; i < args.length; i++) {
+    if (i > 0) s += "\t";
+    const v = args[i];
+    s += typeof v === "string" ? v : tostring(v);
+  }
+  writeOut(s + "\n");
+  return EMPTY;
+}
+
+function luaType(...args: unknown[]): unknown {
+  checkAny(args, 1, "type");
+  return type(args[0]);
+}
+
+function luaTostring(...args: unknown[]): unknown {
+  checkAny(args, 1, "tostring");
+  return tostring(args[0]);
+}
+
+function tonumber(...args: unknown[]): unknown {
+  const [v, base] = args;
+  if (base === undefined) {
+    checkAny(args, 1, "tonumber");
+    if (isNumber(v)) return v;
+    if (typeof v === "string") return stringToNumber(v);
+    return undefined;
+  }
+  const b = checkIntN(args, 2, "tonumber");
+  if (typeof v !== "string") typeError(args, 1, "tonumber", "string");
+  if (b < 2 || b > 36) argError(2, "tonumber", "base out of range");
+  const s = (v as string).trim().toLowerCase();
+  const m = /^(-)?([0-9a-z]+)$/.exec(s);
+  if (!m) return undefined;
+  let n = 0n;
+  for (const c of m[2]) {
+    const d = parseInt(c, 36);
+    if (d >= b) return undefined;
+    n = n * BigInt(b) + BigInt(d);
+  }
+  return mkint(m[1] ? -n : n);
+}
+
+export function next(...args: unknown[]): unknown {
+  const t = checkTable(args, 1, "next");
+  const r = t.next(args[1]);
+  if (r === null) return rterror("invalid key to 'next'");
+  return r === undefined ? undefined : r;
+}
+next.$name = "next";
+
+function pairs(...args: unknown[]): unknown {
+  checkAny(args, 1, "pairs");
+  const t = args[0];
+  const h = metamethod(t, "__pairs");
+  if (h !== undefined) {
+    const r = results(call(h)(t));
+    return [r[0], r[1], r[2]];
+  }
+  return [next, t, undefined];
+}
+
+function ipairsAux(t: unknown, i: unknown): unknown {
+  const k = (i as number) + 1;
+  const v = t instanceof LuaTable && t.metatable === undefined ? t.getInt(k) : index(t, k);
+  return v === undefined ? undefined : [k, v];
+}
+
+function ipairs(...args: unknown[]): unknown {
+  checkAny(args, 1, "ipairs");
+  return [ipairsAux, args[0], 0];
+}
+
+function select(...args: unknown[]): unknown {
+  const n = args[0];
+  if (n === "#") return args.length - 1;
+  let i = checkIntN(args, 1, "select");
+  if (i < 0) i = args.length - 1 + i;
+  else if (i === 0) argError(1, "select", "index out of range");
+  if (i < 0) argError(1, "select", "index out of range");
+  return args.slice(i);
+}
+
+function rawget(...args: unknown[]): unknown {
+  const t = checkTable(args, 1, "rawget");
+  checkAny(args, 2, "rawget");
+  return t.get(args[1]);
+}
+
+function rawsetF(...args: unknown[]): unknown {
+  const t = checkTable(args, 1, "rawset");
+  checkAny(args, 2, "rawset");
+  checkAny(args, 3, "rawset");
+  rawset(t, args[1], args[2]);
+  return t;
+}
+
+function rawequal(...args: unknown[]): unknown {
+  checkAny(args, 1, "rawequal");
+  checkAny(args, 2, "rawequal");
+  const [a, b] = args;
+  if (a === b) return true;
+  if (isNumber(a) && isNumber(b)) return eq(a, b);
+  return false;
+}
+
+function rawlen(...args: unknown[]): unknown {
+  const v = args[0];
+  if (v instanceof LuaTable) return v.length();
+  if (typeof v === "string") return v.length;
+  return argError(1, "rawlen", "table or string expected");
+}
+
+function setmetatable(...args: unknown[]): unknown {
+  const t = args[0];
+  if (!(t instanceof LuaTable)) return typeError(args, 1, "setmetatable", "table");
+  const mt = args[1];
+  if (mt !== undefined && !(mt instanceof LuaTable)) return typeError(args, 2, "setmetatable", "nil or table");
+  if (t.metatable !== undefined && t.metatable.getStr("__metatable") !== undefined) {
+    rterror("cannot change a protected metatable");
+  }
+  t.metatable = mt;
+  return t;
+}
+
+function getmetatable(...args: unknown[]): unknown {
+  checkAny(args, 1, "getmetatable");
+  const mt = getMetatable(args[0]);
+  if (mt === undefined) return undefined;
+  const protectedValue = mt.getStr("__metatable");
+  return protectedValue !== undefined ? protectedValue : mt;
+}
+
+function luaAssert(...args: unknown[]): unknown {
+  if (args.length === 0) argError(1, "assert", "value expected");
+  const v = args[0];
+  if (v !== undefined && v !== false) return args;
+  if (args.length < 2) rterror("assertion failed!");
+  throw new LuaError(args[1], currentLuaFrames());
+}
+
+function error(...args: unknown[]): unknown {
+  const v = args[0];
+  const level = args[1] === undefined ? 1 : checkIntN(args, 2, "error");
+  const frames = currentLuaFrames();
+  if (typeof v === "string" && level > 0) {
+    throw new LuaError(where(level, frames) + v, frames);
+  }
+  throw new LuaError(v, frames);
+}
+
+/** The LuaError being handled by the innermost xpcall handler (for debug.traceback). */
+export const handling: { error: LuaError | undefined } = { error: undefined };
+
+function pcall(...args: unknown[]): unknown {
+  checkAny(args, 1, "pcall");
+  const f = args[0];
+  try {
+    const r = call(f)(...args.slice(1));
+    return Array.isArray(r) ? [true, ...r] : [true, r];
+  } catch (e) {
+    return [false, toLuaError(e).value];
+  }
+}
+
+function xpcall(...args: unknown[]): unknown {
+  const f = args[0], h = args[1];
+  try {
+    const r = call(f)(...args.slice(2));
+    return Array.isArray(r) ? [true, ...r] : [true, r];
+  } catch (e) {
+    const le = toLuaError(e);
+    const saved = handling.error;
+    handling.error = le;
+    try {
+      return [false, ...results(call(h)(le.value))];
+    } catch (e2) {
+      return [false, toLuaError(e2).value];
+    } finally {
+      handling.error = saved;
+    }
+  }
+}
+
+/** luaO_chunkid: how a chunk name appears in messages. */
+export function chunkId(name: string): string {
+  if (name.startsWith("=")) return name.slice(1, 60);
+  if (name.startsWith("@")) {
+    const f = name.slice(1);
+    return f.length <= 59 ? f : "..." + f.slice(f.length - 56);
+  }
+  const nl = name.indexOf("\n");
+  const max = 45;
+  if (name.length < max && nl < 0) return `[string "${name}"]`;
+  let s = nl >= 0 ? name.slice(0, nl) : name;
+  if (s.length > max) s = s.slice(0, max);
+  return `[string "${s}..."]`;
+}
+
+function load(...args: unknown[]): unknown {
+  const chunk = args[0];
+  let src: string;
+  if (typeof chunk === "string") src = chunk;
+  else if (typeof chunk === "function") {
+    const parts: string[] = [];
+    for (;;) {
+      const piece = first(chunk());
+      if (piece === undefined || piece === "") break;
+      if (typeof piece !== "string") return [undefined, "reader function must return a string"];
+      parts.push(piece);
+    }
+    src = parts.join("");
+  } else return typeError(args, 1, "load", "string");
+  const name = args[1] === undefined ? (typeof chunk === "string" ? chunk : "=(load)") : String(args[1]);
+  const mode = args[2] === undefined ? "bt" : String(args[2]);
+  if (src.startsWith("\x1bLua")) {
+    return [undefined, "attempt to load a binary chunk"];
+  }
+  if (!mode.includes("t")) return [undefined, `attempt to load a text chunk (mode is '${mode}')`];
+  const env = args.length >= 4 ? args[3] : globals.G;
+  try {
+    return loadChunk(src, chunkId(name), env);
+  } catch (e) {
+    return [undefined, toLuaError(e).value];
+  }
+}
+
+function collectgarbage(...args: unknown[]): unknown {
+  const opt = args[0] === undefined ? "collect" : args[0];
+  switch (opt) {
+    case "collect": return 0;
+    case "count": {
+      const bytes = process.memoryUsage().heapUsed;
+      return [bytes / 1024, bytes % 1024];
+    }
+    case "step": return false;
+    case "isrunning": return true;
+    case "incremental": case "generational": return "incremental";
+    case "stop": case "restart": case "setpause": case "setstepmul": return 0;
+    default: return argError(1, "collectgarbage", `invalid option '${String(opt)}'`);
+  }
+}
+
+/** The global table, once created. */
+export const globals: { G: LuaTable } = { G: new LuaTable() };
+
+export function openBase(G: LuaTable, loader?: ChunkLoader): void {
+  void loader;
+  const fns: Record<string, Function> = {
+    print, type: luaType, tostring: luaTostring, tonumber, next, pairs, ipairs, select, rawget,
+    rawset: rawsetF, rawequal, rawlen, setmetatable, getmetatable, assert: luaAssert, error, pcall,
+    xpcall, load, collectgarbage,
+  };
+  for (const [k, f] of Object.entries(fns)) {
+    G.set(k, f);
+    builtinNames.add(f.name);
+  }
+  G.set("_G", G);
+  G.set("_VERSION", "Lua 5.4");
+  globals.G = G;
+  void LuaFloat; void numberToInt; void typeName;
+}

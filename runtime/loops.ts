@@ -1,0 +1,64 @@
+// Loop support for generated code: numeric-for preparation (Lua 5.4 forprep rules) and
+// generic-for adjustment, plus nth() for destructuring call results.
+import { rterror } from "./error.ts";
+import { LuaFloat, type LuaInt, floatToInt, isNumber, mkfloat, mkint, toBig, toDouble } from "./number.ts";
+import { call } from "./ops.ts";
+
+const MAX_SAFE = Number.MAX_SAFE_INTEGER;
+
+/** [index, limit, step, mode, payload]: mode 0 int on numbers, 1 float, 2 counted bigint. */
+type ForPrep = [number, number, number, number, unknown];
+
+function isInt(v: unknown): v is LuaInt {
+  return (typeof v === "number" && Number.isInteger(v)) || typeof v === "bigint";
+}
+
+export function forprep(a: unknown, b: unknown, c: unknown = 1): ForPrep {
+  if (!isNumber(a)) rterror("'for' initial value must be a number");
+  if (!isNumber(b)) rterror("'for' limit must be a number");
+  if (!isNumber(c)) rterror("'for' step must be a number");
+  if (isInt(a) && isInt(c)) {
+    if (c === 0) rterror("'for' step is zero");
+    const up = typeof c === "number" ? c > 0 : c > 0n;
+    // limit: floats are floored (up) or ceiled (down) and clipped to the integer range
+    let lim: LuaInt;
+    if (isInt(b)) lim = b;
+    else {
+      const f = toDouble(b as LuaFloat | number);
+      if (Number.isNaN(f)) return [1, 0, 1, 0, undefined];
+      const r = up ? Math.floor(f) : Math.ceil(f);
+      lim = floatToInt(r) ?? (r > 0 ? 2n ** 63n - 1n : -(2n ** 63n));
+    }
+    if (typeof a === "number" && typeof c === "number" && typeof lim === "number" &&
+        Math.abs(lim) + Math.abs(c) <= MAX_SAFE) {
+      return [a, lim, c, 0, undefined];
+    }
+    // counted loop in bigint space: iterate k = 0..count, value = a + k*c
+    const A = toBig(a), C = toBig(c), Lm = toBig(lim);
+    if (up ? A > Lm : A < Lm) return [1, 0, 1, 0, undefined];
+    const count = up ? (Lm - A) / C : (A - Lm) / -C;
+    const last = count > BigInt(MAX_SAFE) ? MAX_SAFE : Number(count);
+    return [0, last, 1, 2, [A, C]];
+  }
+  const x = toDouble(a as number), y = toDouble(b as number), z = toDouble(c as number);
+  if (z === 0) rterror("'for' step is zero");
+  return [x, y, z, 1, undefined];
+}
+
+/** The loop variable's value for modes 1 and 2. */
+export function forval(p: unknown, i: number): unknown {
+  if (p === undefined) return mkfloat(i);
+  const [A, C] = p as [bigint, bigint];
+  return mkint(A + BigInt(i) * C);
+}
+
+/** Generic for: adjusts the explist to (f, s, control), checking that f is callable. */
+export function forin(list: unknown[]): [Function, unknown, unknown] {
+  const f = list[0];
+  return [typeof f === "function" ? f : call(f, "for iterator 'for iterator'"), list[1], list[2]];
+}
+
+/** The i-th value of a raw call result. */
+export function nth(r: unknown, i: number): unknown {
+  return Array.isArray(r) ? r[i] : i === 0 ? r : undefined;
+}

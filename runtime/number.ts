@@ -1,0 +1,212 @@
+// Lua 5.4 number model: integer and float subtypes on top of JS numbers and BigInt.
+//
+// Representation (see docs/semantics.md):
+//   integer: a plain JS number that is a safe integer (never -0), or a bigint outside the
+//            safe range (always normalised back to a number when it fits).
+//   float:   a plain JS number that is not integral (fractions, NaN, ±Infinity), or a
+//            LuaFloat box around an integral value (2.0, -0.0, 1e300).
+// So a plain number is an integer exactly when Number.isInteger(x) is true.
+
+export class LuaFloat {
+  readonly n: number;
+  constructor(n: number) {
+    this.n = n;
+  }
+}
+
+export type LuaInt = number | bigint;
+export type LuaNumber = number | bigint | LuaFloat;
+
+const MIN64 = -(2n ** 63n);
+const MAX64 = 2n ** 63n - 1n;
+export const MAXINTEGER: bigint = MAX64;
+export const MININTEGER: bigint = MIN64;
+
+/** A JS double as a Lua float: boxes integral values so they stay floats. */
+export function mkfloat(x: number): number | LuaFloat {
+  return Number.isInteger(x) ? new LuaFloat(x) : x;
+}
+
+/** A bigint (any size) as a Lua integer: wraps to 64 bits, unboxes safe values. */
+export function mkint(b: bigint): LuaInt {
+  const w = BigInt.asIntN(64, b);
+  return w >= -9007199254740991n && w <= 9007199254740991n ? Number(w) : w;
+}
+
+export function isNumber(v: unknown): v is LuaNumber {
+  return typeof v === "number" || typeof v === "bigint" || v instanceof LuaFloat;
+}
+
+export function isInteger(v: unknown): v is LuaInt {
+  return (typeof v === "number" && Number.isInteger(v)) || typeof v === "bigint";
+}
+
+export function isFloat(v: unknown): boolean {
+  return (typeof v === "number" && !Number.isInteger(v)) || v instanceof LuaFloat;
+}
+
+/** Numeric value as a JS double (bigints lose precision, as a C cast would). */
+export function toDouble(v: LuaNumber): number {
+  if (typeof v === "number") return v;
+  if (typeof v === "bigint") return Number(v);
+  return v.n;
+}
+
+/** Float → integer when the value is integral and in range (lua_Number → lua_Integer, exact). */
+export function floatToInt(x: number): LuaInt | undefined {
+  if (!Number.isInteger(x)) return undefined;
+  if (Number.isSafeInteger(x)) return x || 0;
+  if (x >= -9223372036854775808 && x < 9223372036854775808) return BigInt(x);
+  return undefined;
+}
+
+/** Integer value of any number that has an exact integer representation. */
+export function numberToInt(v: LuaNumber): LuaInt | undefined {
+  if (typeof v === "number") return Number.isInteger(v) ? v : undefined;
+  if (typeof v === "bigint") return v;
+  return floatToInt(v.n);
+}
+
+export function toBig(v: LuaInt): bigint {
+  return typeof v === "bigint" ? v : BigInt(v);
+}
+
+// ---- formatting -------------------------------------------------------------------------
+
+/** C printf "%.{prec}g" for finite doubles and inf/nan, as glibc prints them. */
+export function formatG(x: number, prec: number, alt = false, upper = false): string {
+  if (!Number.isFinite(x)) return formatNonFinite(x, upper);
+  if (prec === 0) prec = 1;
+  if (x === 0) {
+    const z = Object.is(x, -0) ? "-0" : "0";
+    return alt ? z + "." + "0".repeat(prec - 1) : z;
+  }
+  const e = x.toExponential(prec - 1); // d.ddde±x
+  const exp = Number(e.slice(e.indexOf("e") + 1));
+  let out: string;
+  if (exp < -4 || exp >= prec) {
+    let mant = e.slice(0, e.indexOf("e"));
+    if (!alt) mant = stripZeros(mant);
+    const ae = Math.abs(exp);
+    out = mant + (upper ? "E" : "e") + (exp < 0 ? "-" : "+") + (ae < 10 ? "0" + ae : String(ae));
+  } else {
+    out = x.toFixed(Math.max(0, prec - 1 - exp));
+    if (!alt) out = stripZeros(out);
+  }
+  return upper ? out.toUpperCase() : out;
+}
+
+function stripZeros(s: string): string {
+  if (s.indexOf(".") < 0) return s;
+  s = s.replace(/0+$/, "");
+  return s.endsWith(".") ? s.slice(0, -1) : s;
+}
+
+export function formatNonFinite(x: number, upper = false): string {
+  // Lua on x86-64 Linux prints the default NaN of arithmetic (0/0) as "-nan".
+  const s = Number.isNaN(x) ? "-nan" : x > 0 ? "inf" : "-inf";
+  return upper ? s.toUpperCase() : s;
+}
+
+/** tostring() of a number, exactly as lua5.4 (LUAI_NUMFFORMAT "%.14g" plus ".0"). */
+export function numberToString(v: LuaNumber): string {
+  if (typeof v === "number") {
+    if (Number.isInteger(v)) return String(v);
+    return formatG(v, 14);
+  }
+  if (typeof v === "bigint") return v.toString();
+  const s = formatG(v.n, 14);
+  return /^-?[0-9]+$/.test(s) ? s + ".0" : s;
+}
+
+// ---- parsing (lua_stringtonumber) ---------------------------------------------------------
+
+const WS = /^[ \f\n\r\t\v]*/;
+
+/** Converts a Lua string to a number following l_str2int / l_str2d; undefined if invalid. */
+export function stringToNumber(s: string): LuaNumber | undefined {
+  const t = s.replace(WS, "").replace(/[ \f\n\r\t\v]*$/, "");
+  if (t.length === 0) return undefined;
+  const i = str2int(t);
+  if (i !== undefined) return i;
+  return str2d(t);
+}
+
+function str2int(t: string): LuaInt | undefined {
+  let m = /^(-)?0[xX]([0-9a-fA-F]+)$/.exec(t);
+  if (m) {
+    let b = BigInt("0x" + m[2]);
+    if (m[1]) b = -b;
+    return mkint(b); // hex integers wrap around
+  }
+  m = /^(-)?([0-9]+)$/.exec(t);
+  if (m) {
+    const b = BigInt(m[2]) * (m[1] ? -1n : 1n);
+    if (b < MIN64 || b > MAX64) return undefined; // too large: read as float
+    return mkint(b);
+  }
+  return undefined;
+}
+
+function str2d(t: string): LuaNumber | undefined {
+  if (/[nN]/.test(t)) return undefined; // reject 'inf' and 'nan'
+  let m = /^([-+])?0[xX]([0-9a-fA-F]*)(?:\.([0-9a-fA-F]*))?(?:[pP]([-+]?[0-9]+))?$/.exec(t);
+  if (m) {
+    const ip = m[2] ?? "", fp = m[3] ?? "";
+    if (ip === "" && fp === "") return undefined;
+    let v = 0;
+    for (const c of ip) v = v * 16 + parseInt(c, 16);
+    let scale = 1 / 16;
+    for (const c of fp) {
+      v += parseInt(c, 16) * scale;
+      scale /= 16;
+    }
+    if (m[4]) v *= Math.pow(2, Number(m[4]));
+    if (m[1] === "-") v = -v;
+    return mkfloat(v);
+  }
+  m = /^[-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$/.exec(t);
+  if (m) return mkfloat(Number(t));
+  return undefined;
+}
+
+// ---- integer arithmetic slow paths (64-bit wrap) ---------------------------------------------
+
+export function intAdd(a: LuaInt, b: LuaInt): LuaInt {
+  return mkint(toBig(a) + toBig(b));
+}
+export function intSub(a: LuaInt, b: LuaInt): LuaInt {
+  return mkint(toBig(a) - toBig(b));
+}
+export function intMul(a: LuaInt, b: LuaInt): LuaInt {
+  return mkint(toBig(a) * toBig(b));
+}
+/** Floor division on integers; caller has checked b != 0. */
+export function intIdiv(a: LuaInt, b: LuaInt): LuaInt {
+  const x = toBig(a), y = toBig(b);
+  let q = x / y;
+  if ((x % y !== 0n) && ((x < 0n) !== (y < 0n))) q -= 1n;
+  return mkint(q);
+}
+/** Modulo with the sign of the divisor; caller has checked b != 0. */
+export function intMod(a: LuaInt, b: LuaInt): LuaInt {
+  const x = toBig(a), y = toBig(b);
+  let r = x % y;
+  if (r !== 0n && ((r < 0n) !== (y < 0n))) r += y;
+  return mkint(r);
+}
+
+export function floatMod(a: number, b: number): number {
+  let m: number;
+  if (!Number.isFinite(b) && !Number.isNaN(b) && Number.isFinite(a)) m = a;
+  else m = a % b;
+  if (m > 0 ? b < 0 : m < 0 && b !== m) m += b;
+  return m;
+}
+
+export function shiftLeft(a: LuaInt, n: LuaInt): LuaInt {
+  const sh = toBig(n);
+  if (sh <= -64n || sh >= 64n) return 0;
+  const x = BigInt.asUintN(64, toBig(a));
+  return mkint(sh >= 0n ? x << sh : x >> -sh);
+}

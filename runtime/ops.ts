@@ -1,0 +1,418 @@
+// Operators for generated code: arithmetic, bitwise, comparison, concat, length, indexing and
+// calls, each with a fast path for plain values and Lua's metamethod fallback and error text.
+//
+// The optional trailing `d…` string arguments describe operands for error messages
+// ("local 'x'", "global 'f'", "field 'y'", "upvalue 'z'", "constant 'abc'").
+import { rterror } from "./error.ts";
+import { getMetatable, metamethod } from "./meta.ts";
+import {
+  LuaFloat, type LuaInt, floatMod, intAdd, intIdiv, intMod, intMul, intSub, isNumber, mkfloat,
+  mkint, numberToInt, numberToString, shiftLeft, stringToNumber, toBig, toDouble,
+} from "./number.ts";
+import { LuaTable } from "./table.ts";
+import { first, type } from "./value.ts";
+
+type D = string | undefined;
+
+function varinfo(d: D): string {
+  return d ? ` (${d})` : "";
+}
+
+/** The callable for f: f itself, or a wrapper through __call; errors otherwise. */
+export function call(f: unknown, d?: D): Function {
+  if (typeof f === "function") return f;
+  return callSlow(f, d);
+}
+
+function callSlow(f: unknown, d: D): Function {
+  const h = metamethod(f, "__call");
+  if (h !== undefined) {
+    const g = call(h);
+    return (...args: unknown[]) => g(f, ...args);
+  }
+  return rterror(`attempt to call a ${typeName(f)} value${varinfo(d)}`);
+}
+
+/** The type name as error messages show it: __name for tables with one. */
+export function typeName(v: unknown): string {
+  const mt = getMetatable(v);
+  if (mt !== undefined) {
+    const n = mt.getStr("__name");
+    if (typeof n === "string") return n;
+  }
+  return type(v);
+}
+
+// ---- indexing ---------------------------------------------------------------------------
+
+export function index(o: unknown, k: unknown, d?: D): unknown {
+  if (o instanceof LuaTable) {
+    const v = o.get(k);
+    if (v !== undefined || o.metatable === undefined) return v;
+  }
+  return indexSlow(o, k, d);
+}
+
+function indexSlow(o: unknown, k: unknown, d: D): unknown {
+  for (let loop = 0; loop < 2000; loop++) {
+    let h: unknown;
+    if (o instanceof LuaTable) {
+      const v = o.get(k);
+      if (v !== undefined) return v;
+      const mt = o.metatable;
+      if (mt === undefined) return undefined;
+      h = mt.getStr("__index");
+      if (h === undefined) return undefined;
+    } else {
+      h = metamethod(o, "__index");
+      if (h === undefined) {
+        return rterror(`attempt to index a ${typeName(o)} value${loop === 0 ? varinfo(d) : ""}`);
+      }
+    }
+    if (typeof h === "function") return first(h(o, k));
+    o = h;
+  }
+  return rterror("'__index' chain too long; possible loop");
+}
+
+export function setindex(o: unknown, k: unknown, v: unknown, d?: D): void {
+  if (o instanceof LuaTable && o.metatable === undefined) {
+    rawset(o, k, v);
+    return;
+  }
+  setindexSlow(o, k, v, d);
+}
+
+function setindexSlow(o: unknown, k: unknown, v: unknown, d: D): void {
+  for (let loop = 0; loop < 2000; loop++) {
+    let h: unknown;
+    if (o instanceof LuaTable) {
+      const mt = o.metatable;
+      if (mt === undefined || o.get(k) !== undefined) {
+        rawset(o, k, v);
+        return;
+      }
+      h = mt.getStr("__newindex");
+      if (h === undefined) {
+        rawset(o, k, v);
+        return;
+      }
+    } else {
+      h = metamethod(o, "__newindex");
+      if (h === undefined) {
+        rterror(`attempt to index a ${typeName(o)} value${loop === 0 ? varinfo(d) : ""}`);
+      }
+    }
+    if (typeof h === "function") {
+      h(o, k, v);
+      return;
+    }
+    o = h;
+  }
+  rterror("'__newindex' chain too long; possible loop");
+}
+
+export function rawset(t: LuaTable, k: unknown, v: unknown): void {
+  if (k === undefined) rterror("table index is nil");
+  if (typeof k === "number" && Number.isNaN(k)) rterror("table index is NaN");
+  t.set(k, v);
+}
+
+// ---- arithmetic -------------------------------------------------------------------------
+
+/** Converts an operand for arithmetic: numbers as is, numeric strings converted. */
+function tonum(v: unknown): number | bigint | LuaFloat | undefined {
+  if (isNumber(v)) return v;
+  if (typeof v === "string") return stringToNumber(v);
+  return undefined;
+}
+
+type Arith = "add" | "sub" | "mul" | "div" | "mod" | "pow" | "idiv" | "unm";
+
+function arithSlow(op: Arith, a: unknown, b: unknown, da: D, db: D): unknown {
+  const x = tonum(a), y = tonum(b);
+  if (x !== undefined && y !== undefined) return arithNum(op, x, y);
+  const h = metamethod(a, "__" + op) ?? metamethod(b, "__" + op);
+  if (h !== undefined) return first(call(h)(a, b));
+  // error: blame the operand that is not a number (the second one if both are fine as strings)
+  const badB = x !== undefined;
+  const bad = badB ? b : a;
+  const d = badB ? db : da;
+  if ((typeof a === "string" || isNumber(a)) && (typeof b === "string" || isNumber(b))) {
+    // what the string metatable's arithmetic metamethods report
+    return rterror(`attempt to ${op} a '${type(a)}' with a '${type(b)}'`);
+  }
+  return rterror(`attempt to perform arithmetic on a ${typeName(bad)} value${varinfo(d)}`);
+}
+
+function arithNum(op: Arith, x: number | bigint | LuaFloat, y: number | bigint | LuaFloat): unknown {
+  const xi = typeof x === "bigint" || (typeof x === "number" && Number.isInteger(x));
+  const yi = typeof y === "bigint" || (typeof y === "number" && Number.isInteger(y));
+  if (xi && yi && op !== "div" && op !== "pow") {
+    const a = x as LuaInt, b = y as LuaInt;
+    switch (op) {
+      case "add": return intAdd(a, b);
+      case "sub": return intSub(a, b);
+      case "mul": return intMul(a, b);
+      case "unm": return intSub(0, a);
+      case "idiv":
+        if (b === 0) return rterror("attempt to perform 'n//0'");
+        return intIdiv(a, b);
+      case "mod":
+        if (b === 0) return rterror("attempt to perform 'n%0'");
+        return intMod(a, b);
+    }
+  }
+  const a = toDouble(x), b = toDouble(y);
+  switch (op) {
+    case "add": return mkfloat(a + b);
+    case "sub": return mkfloat(a - b);
+    case "mul": return mkfloat(a * b);
+    case "div": return mkfloat(a / b);
+    case "pow": return mkfloat(b === 2 ? a * a : b === 0.5 ? Math.sqrt(a) : Math.pow(a, b));
+    case "unm": return mkfloat(-a);
+    case "idiv": return mkfloat(Math.floor(a / b));
+    case "mod": return mkfloat(floatMod(a, b));
+  }
+}
+
+export function add(a: unknown, b: unknown, da?: D, db?: D): unknown {
+  if (typeof a === "number" && typeof b === "number") {
+    const r = a + b;
+    if (!Number.isInteger(r)) return r;
+    if (Number.isSafeInteger(r) && Number.isInteger(a) && Number.isInteger(b)) return r;
+  }
+  return arithSlow("add", a, b, da, db);
+}
+
+export function sub(a: unknown, b: unknown, da?: D, db?: D): unknown {
+  if (typeof a === "number" && typeof b === "number") {
+    const r = a - b;
+    if (!Number.isInteger(r)) return r;
+    if (Number.isSafeInteger(r) && Number.isInteger(a) && Number.isInteger(b)) return r;
+  }
+  return arithSlow("sub", a, b, da, db);
+}
+
+export function mul(a: unknown, b: unknown, da?: D, db?: D): unknown {
+  if (typeof a === "number" && typeof b === "number") {
+    const r = a * b;
+    if (!Number.isInteger(r)) return r;
+    if (Number.isSafeInteger(r) && r !== 0 && Number.isInteger(a) && Number.isInteger(b)) return r;
+  }
+  return arithSlow("mul", a, b, da, db);
+}
+
+export function div(a: unknown, b: unknown, da?: D, db?: D): unknown {
+  if (typeof a === "number" && typeof b === "number") {
+    const r = a / b;
+    if (!Number.isInteger(r)) return r;
+    return new LuaFloat(r);
+  }
+  return arithSlow("div", a, b, da, db);
+}
+
+export function mod(a: unknown, b: unknown, da?: D, db?: D): unknown {
+  if (typeof a === "number" && typeof b === "number" && Number.isInteger(a) && Number.isInteger(b) && b !== 0) {
+    const r = a % b;
+    if (r === 0) return 0;
+    return (r < 0) !== (b < 0) ? r + b : r;
+  }
+  return arithSlow("mod", a, b, da, db);
+}
+
+export function idiv(a: unknown, b: unknown, da?: D, db?: D): unknown {
+  if (typeof a === "number" && typeof b === "number" && Number.isInteger(a) && Number.isInteger(b) && b !== 0) {
+    return Math.floor(a / b) || 0;
+  }
+  return arithSlow("idiv", a, b, da, db);
+}
+
+export function pow(a: unknown, b: unknown, da?: D, db?: D): unknown {
+  if (typeof a === "number" && typeof b === "number") {
+    const r = b === 2 ? a * a : Math.pow(a, b);
+    return Number.isInteger(r) ? new LuaFloat(r) : r;
+  }
+  return arithSlow("pow", a, b, da, db);
+}
+
+export function unm(a: unknown, da?: D): unknown {
+  if (typeof a === "number") {
+    if (!Number.isInteger(a)) return -a;
+    if (a !== 0) return -a;
+    return 0;
+  }
+  return arithSlow("unm", a, a, da, da);
+}
+
+// ---- bitwise ----------------------------------------------------------------------------
+
+type Bit = "band" | "bor" | "bxor" | "shl" | "shr" | "bnot";
+
+function toBitInt(v: unknown, d: D): LuaInt | undefined {
+  let n: unknown = v;
+  if (typeof v === "string") n = stringToNumber(v);
+  if (!isNumber(n)) return undefined;
+  const i = numberToInt(n);
+  if (i === undefined) rterror("number has no integer representation");
+  return i;
+  void d;
+}
+
+function bitSlow(op: Bit, a: unknown, b: unknown, da: D, db: D): unknown {
+  if (isNumber(a) && isNumber(b) || typeof a === "string" || typeof b === "string") {
+    const x = toBitInt(a, da), y = toBitInt(b, db);
+    if (x !== undefined && y !== undefined) return bitInt(op, x, y);
+  }
+  const h = metamethod(a, "__" + op) ?? metamethod(b, "__" + op);
+  if (h !== undefined) return first(call(h)(a, b));
+  const badB = isNumber(a) || (typeof a === "string" && stringToNumber(a) !== undefined);
+  const bad = badB ? b : a;
+  const d = badB ? db : da;
+  if (isNumber(bad)) rterror("number has no integer representation");
+  return rterror(`attempt to perform bitwise operation on a ${typeName(bad)} value${varinfo(d)}`);
+}
+
+function bitInt(op: Bit, a: LuaInt, b: LuaInt): LuaInt {
+  switch (op) {
+    case "band": return mkint(toBig(a) & toBig(b));
+    case "bor": return mkint(toBig(a) | toBig(b));
+    case "bxor": return mkint(toBig(a) ^ toBig(b));
+    case "bnot": return mkint(~toBig(a));
+    case "shl": return shiftLeft(a, b);
+    case "shr": return shiftLeft(a, mkint(-toBig(b)));
+  }
+}
+
+function isI32(v: unknown): v is number {
+  return typeof v === "number" && (v | 0) === v;
+}
+
+export function band(a: unknown, b: unknown, da?: D, db?: D): unknown {
+  if (isI32(a) && isI32(b)) return a & b;
+  return bitSlow("band", a, b, da, db);
+}
+export function bor(a: unknown, b: unknown, da?: D, db?: D): unknown {
+  if (isI32(a) && isI32(b)) return a | b;
+  return bitSlow("bor", a, b, da, db);
+}
+export function bxor(a: unknown, b: unknown, da?: D, db?: D): unknown {
+  if (isI32(a) && isI32(b)) return a ^ b;
+  return bitSlow("bxor", a, b, da, db);
+}
+export function shl(a: unknown, b: unknown, da?: D, db?: D): unknown {
+  return bitSlow("shl", a, b, da, db);
+}
+export function shr(a: unknown, b: unknown, da?: D, db?: D): unknown {
+  if (isI32(a) && a >= 0 && isI32(b) && b >= 0 && b < 32) return a >>> b;
+  return bitSlow("shr", a, b, da, db);
+}
+export function bnot(a: unknown, da?: D): unknown {
+  if (isI32(a)) return ~a;
+  return bitSlow("bnot", a, a, da, da);
+}
+
+// ---- comparison -------------------------------------------------------------------------
+
+export function eq(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  const ta = typeof a;
+  if (ta !== "object" || typeof b !== "object") {
+    // number subtypes: int vs boxed float, bigint vs number
+    if ((ta === "number" || ta === "bigint") && b instanceof LuaFloat) return (a as number) == b.n;
+    if ((ta === "bigint" && typeof b === "number") || (ta === "number" && typeof b === "bigint")) {
+      return (a as number) == (b as unknown as number); // loose == compares bigint and number exactly
+    }
+    return false;
+  }
+  if (a instanceof LuaFloat) {
+    if (b instanceof LuaFloat) return a.n === b.n;
+    return false;
+  }
+  if (b instanceof LuaFloat) return false;
+  if (a instanceof LuaTable && b instanceof LuaTable || getMetatable(a) && getMetatable(b)) {
+    const h = metamethod(a, "__eq") ?? metamethod(b, "__eq");
+    if (h !== undefined) {
+      const r = first(call(h)(a, b));
+      return r !== undefined && r !== false;
+    }
+  }
+  return false;
+}
+
+export function neq(a: unknown, b: unknown): boolean {
+  return !eq(a, b);
+}
+
+function numVal(v: unknown): number | bigint {
+  return v instanceof LuaFloat ? v.n : (v as number | bigint);
+}
+
+function compareError(a: unknown, b: unknown): never {
+  const t1 = typeName(a), t2 = typeName(b);
+  if (t1 === t2) return rterror(`attempt to compare two ${t1} values`);
+  return rterror(`attempt to compare ${t1} with ${t2}`);
+}
+
+export function lt(a: unknown, b: unknown): boolean {
+  if (typeof a === "number" && typeof b === "number") return a < b;
+  if (typeof a === "string" && typeof b === "string") return a < b;
+  if (isNumber(a) && isNumber(b)) return numVal(a) < numVal(b);
+  const h = metamethod(a, "__lt") ?? metamethod(b, "__lt");
+  if (h !== undefined) {
+    const r = first(call(h)(a, b));
+    return r !== undefined && r !== false;
+  }
+  return compareError(a, b);
+}
+
+export function le(a: unknown, b: unknown): boolean {
+  if (typeof a === "number" && typeof b === "number") return a <= b;
+  if (typeof a === "string" && typeof b === "string") return a <= b;
+  if (isNumber(a) && isNumber(b)) return numVal(a) <= numVal(b);
+  const h = metamethod(a, "__le") ?? metamethod(b, "__le");
+  if (h !== undefined) {
+    const r = first(call(h)(a, b));
+    return r !== undefined && r !== false;
+  }
+  return compareError(a, b);
+}
+
+export function gt(a: unknown, b: unknown): boolean {
+  return lt(b, a);
+}
+export function ge(a: unknown, b: unknown): boolean {
+  return le(b, a);
+}
+
+// ---- strings and length -----------------------------------------------------------------
+
+export function concat(a: unknown, b: unknown, da?: D, db?: D): unknown {
+  const ta = typeof a, tb = typeof b;
+  if (ta === "string" && tb === "string") return (a as string) + (b as string);
+  if ((ta === "string" || isNumber(a)) && (tb === "string" || isNumber(b))) {
+    return (ta === "string" ? a : numberToString(a as LuaInt)) as string +
+      (tb === "string" ? b : numberToString(b as LuaInt));
+  }
+  const h = metamethod(a, "__concat") ?? metamethod(b, "__concat");
+  if (h !== undefined) return first(call(h)(a, b));
+  const badA = !(ta === "string" || isNumber(a));
+  return rterror(`attempt to concatenate a ${typeName(badA ? a : b)} value${varinfo(badA ? da : db)}`);
+}
+
+export function len(v: unknown, d?: D): unknown {
+  if (typeof v === "string") return v.length;
+  if (v instanceof LuaTable) {
+    if (v.metatable === undefined) return v.length();
+    const h = v.metatable.getStr("__len");
+    if (h === undefined) return v.length();
+    return first(call(h)(v));
+  }
+  const h = metamethod(v, "__len");
+  if (h !== undefined) return first(call(h)(v));
+  return rterror(`attempt to get length of a ${typeName(v)} value${varinfo(d)}`);
+}
+
+export function not(v: unknown): boolean {
+  return v === undefined || v === false;
+}

@@ -1,0 +1,201 @@
+// LuaTable: the table value, with an array part (keys 1..n) and a hash part (a Map).
+import { LuaFloat, floatToInt } from "./number.ts";
+
+/** Normalises a key as Lua does: integral floats become integers. NaN stays NaN. */
+export function normKey(k: unknown): unknown {
+  if (k instanceof LuaFloat) {
+    const i = floatToInt(k.n);
+    return i === undefined ? k.n : i;
+  }
+  return k;
+}
+
+export class LuaTable {
+  /** arr[i] holds t[i + 1]; may contain undefined holes, never trailing ones. */
+  arr: unknown[];
+  hash: Map<unknown, unknown> | undefined;
+  metatable: LuaTable | undefined;
+  /** next() bookkeeping: the live iterator of the last traversal and the key it returned. */
+  private iterKey: unknown;
+  private iter: Iterator<[unknown, unknown]> | undefined;
+
+  constructor(arr?: unknown[]) {
+    this.arr = arr ?? [];
+    this.hash = undefined;
+    this.metatable = undefined;
+    this.iterKey = undefined;
+    this.iter = undefined;
+    if (arr !== undefined) {
+      let n = arr.length;
+      while (n > 0 && arr[n - 1] === undefined) n--;
+      arr.length = n;
+    }
+  }
+
+  get(k: unknown): unknown {
+    if (typeof k === "number") {
+      const a = this.arr;
+      if (Number.isInteger(k) && k >= 1 && k <= a.length) return a[k - 1];
+    } else if (typeof k === "string") {
+      return this.hash === undefined ? undefined : this.hash.get(k);
+    } else if (k instanceof LuaFloat) {
+      return this.get(normKey(k));
+    }
+    return this.hash === undefined ? undefined : this.hash.get(k);
+  }
+
+  getStr(k: string): unknown {
+    return this.hash === undefined ? undefined : this.hash.get(k);
+  }
+
+  getInt(k: number): unknown {
+    const a = this.arr;
+    if (k >= 1 && k <= a.length) return a[k - 1];
+    return this.hash === undefined ? undefined : this.hash.get(k);
+  }
+
+  /** Raw set; the caller has checked that k is neither nil nor NaN. */
+  set(k: unknown, v: unknown): void {
+    if (typeof k === "number") {
+      if (Number.isInteger(k)) {
+        this.setInt(k, v);
+        return;
+      }
+    } else if (k instanceof LuaFloat) {
+      this.set(normKey(k), v);
+      return;
+    }
+    this.setHash(k, v);
+  }
+
+  setInt(k: number, v: unknown): void {
+    const a = this.arr;
+    const n = a.length;
+    if (k >= 1 && k <= n) {
+      a[k - 1] = v;
+      if (v === undefined && k === n) {
+        let m = n - 1;
+        while (m > 0 && a[m - 1] === undefined) m--;
+        a.length = m;
+      }
+      return;
+    }
+    if (k === n + 1) {
+      if (v === undefined) {
+        this.hash?.delete(k);
+        return;
+      }
+      a.push(v);
+      const h = this.hash;
+      if (h !== undefined && h.size > 0 && h.has(k)) h.delete(k);
+      if (h !== undefined && h.size > 0) this.migrate();
+      return;
+    }
+    this.setHash(k, v);
+  }
+
+  private setHash(k: unknown, v: unknown): void {
+    if (v === undefined) {
+      this.hash?.delete(k);
+      return;
+    }
+    if (this.hash === undefined) this.hash = new Map();
+    this.hash.set(k, v);
+  }
+
+  /** Moves keys n+1, n+2, … from the hash part into the array part after an append. */
+  private migrate(): void {
+    const h = this.hash!;
+    const a = this.arr;
+    for (;;) {
+      const k = a.length + 1;
+      const v = h.get(k);
+      if (v === undefined) return;
+      h.delete(k);
+      a.push(v);
+    }
+  }
+
+  /** The border used by the # operator. */
+  length(): number {
+    const a = this.arr;
+    let n = a.length;
+    if (n > 0 && a[n - 1] !== undefined) {
+      const h = this.hash;
+      if (h === undefined || h.size === 0 || !h.has(n + 1)) return n;
+      while (h.has(n + 1)) n++;
+      return n;
+    }
+    if (n === 0) {
+      const h = this.hash;
+      if (h === undefined || !h.has(1)) return 0;
+      n = 1;
+      while (h.has(n + 1)) n++;
+      return n;
+    }
+    // binary search for a border inside the array part
+    let lo = 0, hi = n;
+    while (hi - lo > 1) {
+      const m = (lo + hi) >>> 1;
+      if (a[m - 1] === undefined) hi = m;
+      else lo = m;
+    }
+    return lo;
+  }
+
+  /**
+   * next(): the entry after key k (undefined k = first). Returns undefined at the end, and
+   * null when k is not a key of the table. Traversal tolerates assigning nil to fields.
+   */
+  next(k: unknown): [unknown, unknown] | undefined | null {
+    const a = this.arr;
+    let i = 0;
+    if (k !== undefined) {
+      k = normKey(k);
+      if (
+        typeof k === "number" && Number.isInteger(k) && k >= 1 &&
+        (k <= a.length || (this.iterKey !== k && !this.hash?.has(k)))
+      ) {
+        i = k; // (a key past the end was an array slot cleared during traversal)
+      } else {
+        return this.nextHash(k);
+      }
+    }
+    for (; i < a.length; i++) {
+      if (a[i] !== undefined) return [i + 1, a[i]];
+    }
+    return this.nextHash(undefined);
+  }
+
+  private nextHash(k: unknown): [unknown, unknown] | undefined | null {
+    const h = this.hash;
+    if (h === undefined) return k === undefined ? undefined : null;
+    let it: Iterator<[unknown, unknown]>;
+    if (k === undefined) {
+      it = h.entries();
+    } else if (this.iter !== undefined && this.iterKey === k) {
+      it = this.iter;
+    } else {
+      // A traversal we did not start: find k the slow way.
+      it = h.entries();
+      for (;;) {
+        const r = it.next();
+        if (r.done) return null;
+        if (r.value[0] === k) break;
+      }
+    }
+    for (;;) {
+      const r = it.next();
+      if (r.done) {
+        this.iter = undefined;
+        this.iterKey = undefined;
+        return undefined;
+      }
+      if (r.value[1] !== undefined) {
+        this.iter = it;
+        this.iterKey = r.value[0];
+        return r.value;
+      }
+    }
+  }
+}
