@@ -89,19 +89,26 @@ export function toLuaError(e: unknown): LuaError {
 export function luaFunctionName(js: string): string {
   const name = js.replace(/^(?:async |new )/, "").split(".").pop() ?? "";
   if (name === "" || name.startsWith("$") || name === "<anonymous>") return "";
-  return name.replace(/\$\d*$/, "").replace(/\$/g, "");
+  return name.replace(/\$f$/, "").replace(/\$\d*$/, "").replace(/\$/g, "");
 }
 
 /** Lua-style "stack traceback:" text for frames. */
 export function formatTraceback(frames: LuaFrame[]): string {
   const lines = ["stack traceback:"];
+  if (frames.length > 22) {
+    // like luaL_traceback: the first 10 levels, a gap, the last 11
+    const skipped = frames.length - 21;
+    const head = formatTraceback(frames.slice(0, 10)).split("\n").slice(1, -1);
+    const tail = formatTraceback(frames.slice(-11)).split("\n").slice(1, -1);
+    return [lines[0], ...head, `\t...\t(skipping ${skipped} levels)`, ...tail, "\t[C]: in ?"].join("\n");
+  }
   for (const f of frames) {
     if (f.builtin) {
       lines.push(`\t[C]: in function '${f.fn}'`);
       continue;
     }
     const name = luaFunctionName(f.fn);
-    const what = f.fn.endsWith("$chunk") || f.fn === "" && false ? "in main chunk"
+    const what = f.fn.endsWith("$chunk") ? "in main chunk"
       : name ? `in function '${name}'` : `in function <${f.chunk}>`;
     lines.push(`\t${f.chunk}:${f.line}: ${what}`);
   }

@@ -1,7 +1,7 @@
 // Loop support for generated code: numeric-for preparation (Lua 5.4 forprep rules) and
 // generic-for adjustment, plus nth() for destructuring call results.
 import { rterror } from "./error.ts";
-import { LuaFloat, type LuaInt, floatToInt, isNumber, mkfloat, mkint, toBig, toDouble } from "./number.ts";
+import { LuaFloat, type LuaInt, floatToInt, isNumber, mkfloat, mkint, stringToNumber, toBig, toDouble } from "./number.ts";
 import { call } from "./ops.ts";
 
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
@@ -13,7 +13,14 @@ function isInt(v: unknown): v is LuaInt {
   return (typeof v === "number" && Number.isInteger(v)) || typeof v === "bigint";
 }
 
+function forNum(v: unknown): unknown {
+  return typeof v === "string" ? stringToNumber(v) ?? v : v;
+}
+
 export function forprep(a: unknown, b: unknown, c: unknown = 1): ForPrep {
+  a = forNum(a);
+  b = forNum(b);
+  c = forNum(c);
   if (!isNumber(a)) rterror("'for' initial value must be a number");
   if (!isNumber(b)) rterror("'for' limit must be a number");
   if (!isNumber(c)) rterror("'for' step must be a number");

@@ -156,7 +156,7 @@ function arithNum(op: Arith, x: number | bigint | LuaFloat, y: number | bigint |
       case "mul": return intMul(a, b);
       case "unm": return intSub(0, a);
       case "idiv":
-        if (b === 0) return rterror("attempt to perform 'n//0'");
+        if (b === 0) return rterror("attempt to divide by zero");
         return intIdiv(a, b);
       case "mod":
         if (b === 0) return rterror("attempt to perform 'n%0'");
@@ -250,26 +250,19 @@ export function unm(a: unknown, da?: D): unknown {
 type Bit = "band" | "bor" | "bxor" | "shl" | "shr" | "bnot";
 
 function toBitInt(v: unknown, d: D): LuaInt | undefined {
-  let n: unknown = v;
-  if (typeof v === "string") n = stringToNumber(v);
-  if (!isNumber(n)) return undefined;
-  const i = numberToInt(n);
-  if (i === undefined) rterror("number has no integer representation");
+  if (!isNumber(v)) return undefined;
+  const i = numberToInt(v);
+  if (i === undefined) rterror(d ? `number${varinfo(d)} has no integer representation` : "number has no integer representation");
   return i;
-  void d;
 }
 
 function bitSlow(op: Bit, a: unknown, b: unknown, da: D, db: D): unknown {
-  if (isNumber(a) && isNumber(b) || typeof a === "string" || typeof b === "string") {
-    const x = toBitInt(a, da), y = toBitInt(b, db);
-    if (x !== undefined && y !== undefined) return bitInt(op, x, y);
-  }
+  if (isNumber(a) && isNumber(b)) return bitInt(op, toBitInt(a, da)!, toBitInt(b, db)!);
   const h = metamethod(a, "__" + op) ?? metamethod(b, "__" + op);
   if (h !== undefined) return first(call(h)(a, b));
-  const badB = isNumber(a) || (typeof a === "string" && stringToNumber(a) !== undefined);
+  const badB = isNumber(a);
   const bad = badB ? b : a;
   const d = badB ? db : da;
-  if (isNumber(bad)) rterror("number has no integer representation");
   return rterror(`attempt to perform bitwise operation on a ${typeName(bad)} value${varinfo(d)}`);
 }
 

@@ -18,7 +18,8 @@ export function describe(ctx: Context, e: L.Expression): string | undefined {
       return e.indexer === ":" ? `method '${e.identifier.name}'` : `field '${e.identifier.name}'`;
     case "IndexExpression":
       if (e.index.type === "StringLiteral") return `field '${stringValue(e.index)}'`;
-      return undefined;
+      if (e.index.type === "NumericLiteral" && Number.isInteger(e.index.value)) return "field 'integer index'";
+      return "field '?'";
     case "StringLiteral":
       return `constant '${stringValue(e)}'`;
     default:

