@@ -10,7 +10,7 @@ import { flushOut } from "../runtime/stdout.ts";
 import { LuaTable } from "../runtime/table.ts";
 import { fromJs } from "../runtime/value.ts";
 
-setCompiler((src, name) => compile(src, name).code);
+setCompiler((src, name) => compile(src, name));
 
 export interface ScriptOptions {
   /** script source as a byte string */
@@ -23,9 +23,9 @@ export interface ScriptOptions {
 
 /** Runs a script; returns the process exit code. */
 export function runScript(opts: ScriptOptions): number {
-  let code: string;
+  let code: string, map: unknown;
   try {
-    code = compile(opts.source, opts.chunkName).code;
+    ({ code, map } = compile(opts.source, opts.chunkName));
   } catch (e) {
     if (e instanceof LuaSyntaxError) {
       logLine("ERROR", e.message);
@@ -40,7 +40,7 @@ export function runScript(opts: ScriptOptions): number {
   argt.set(-1, "assay");
   G.set("arg", argt);
   try {
-    const chunk = instantiate(code, opts.chunkName, G);
+    const chunk = instantiate(code, opts.chunkName, G, map);
     chunk(...opts.args.map(fromJs));
     flushOut();
     return 0;

@@ -27,11 +27,14 @@ export interface LoopState {
 export class FunctionState {
   readonly parent: FunctionState | undefined;
   readonly isVararg: boolean;
+  /** lowering the generator twin: calls may suspend (`yield*`) */
+  readonly generator: boolean;
   temps: string[] = [];
   loops: LoopState[] = [];
-  constructor(parent: FunctionState | undefined, isVararg: boolean) {
+  constructor(parent: FunctionState | undefined, isVararg: boolean, generator = false) {
     this.parent = parent;
     this.isVararg = isVararg;
+    this.generator = generator;
   }
 }
 
@@ -100,8 +103,8 @@ export class Context {
     this.scope = this.scope.parent!;
   }
 
-  pushFunction(isVararg: boolean): FunctionState {
-    this.fn = new FunctionState(this.fn, isVararg);
+  pushFunction(isVararg: boolean, generator = false): FunctionState {
+    this.fn = new FunctionState(this.fn, isVararg, generator);
     this.scope = new Scope(this.scope, this.fn);
     return this.fn;
   }

@@ -37,7 +37,7 @@ export function emitChunk(ctx: Context, body: t.Statement[], sourceFileName: str
     compact: false,
     jsescOption: { minimal: false },
   });
-  // The program is `(function…)`: parenthesise so it is an expression when evaluated.
-  const code = "(" + out.code.replace(/;\s*$/, "") + ")";
-  return { code, map: out.map };
+  // Babel prints the statement as `(function ($rt, $env) {…});`, whose completion value (what
+  // vm.Script.runInThisContext returns) is the factory.
+  return { code: out.code, map: out.map };
 }

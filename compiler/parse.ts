@@ -91,7 +91,6 @@ export function parse(source: string, chunk: string): Parsed {
       ranges: true,
       scope: false,
       comments: false,
-      encodingMode: "pseudo-latin1",
     } as luaparse.Options);
     return { ast, attributes };
   } catch (e) {

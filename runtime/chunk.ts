@@ -1,11 +1,11 @@
 // Turning compiled chunk code into a callable Lua function: evaluation with vm (so stack frames
 // carry a file name we map back to the Lua chunk), and the compiler hook used by load().
 import vm from "node:vm";
-import { chunkNames } from "./error.ts";
+import { chunkNames, registerChunkMap } from "./error.ts";
 import * as helpers from "./helpers.ts";
 
 /** Compiles Lua source to the factory code; installed by the CLI (runtime never imports it). */
-export type ChunkCompiler = (source: string, chunkName: string) => string;
+export type ChunkCompiler = (source: string, chunkName: string) => { code: string; map?: unknown };
 export type ChunkLoader = (source: string, chunkName: string, env: unknown) => Function;
 
 let compiler: ChunkCompiler | undefined;
@@ -16,9 +16,10 @@ export function setCompiler(c: ChunkCompiler): void {
 }
 
 /** Instantiates compiled factory code as a Lua function with the given _ENV. */
-export function instantiate(code: string, chunkName: string, env: unknown, cachedData?: Buffer): Function {
+export function instantiate(code: string, chunkName: string, env: unknown, map?: unknown, cachedData?: Buffer): Function {
   const filename = `lua:${++counter}:${chunkName}`;
   chunkNames.set(filename, chunkName);
+  if (map !== undefined) registerChunkMap(filename, map);
   const script = new vm.Script(code, { filename, cachedData });
   const factory = script.runInThisContext() as (rt: unknown, env: unknown) => Function;
   return factory(helpers, env);
@@ -27,5 +28,6 @@ export function instantiate(code: string, chunkName: string, env: unknown, cache
 /** Compiles and instantiates Lua source (load, require of Lua files). */
 export function loadChunk(source: string, chunkName: string, env: unknown): Function {
   if (compiler === undefined) throw new Error("no Lua compiler available in this build");
-  return instantiate(compiler(source, chunkName), chunkName, env);
+  const { code, map } = compiler(source, chunkName);
+  return instantiate(code, chunkName, env, map);
 }

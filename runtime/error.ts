@@ -1,10 +1,33 @@
+import { GREATEST_LOWER_BOUND, TraceMap, originalPositionFor } from "@jridgewell/trace-mapping";
+
 // Lua errors: the LuaError carrier, "chunk:line:" positions and tracebacks from JS stacks.
 //
-// Compiled chunks keep their Lua line numbers (the compiler emits with retainLines), so the
-// line of a JS frame in a chunk file is the Lua line. chunkNames maps a JS file name to the
+// Compiled chunks keep their Lua line numbers where they can (the compiler emits with
+// retainLines); generator twins cannot, so frames are mapped through the chunk's source map. chunkNames maps a JS file name to the
 // Lua chunk name ("script.lua", "=stdin", "@assay/k8s.lua" shown as "assay/k8s.lua").
 
 export const chunkNames = new Map<string, string>();
+
+/** Source maps of chunks whose JS lines differ from Lua lines (generator twins), by file name. */
+const chunkMaps = new Map<string, unknown>();
+const traceMaps = new Map<string, TraceMap>();
+
+export function registerChunkMap(file: string, map: unknown): void {
+  chunkMaps.set(file, map);
+}
+
+/** The Lua line of a JS position in a compiled chunk (1-based line and column, as V8 gives). */
+function luaLine(file: string, line: number, column: number): number {
+  const raw = chunkMaps.get(file);
+  if (raw === undefined) return line;
+  let tm = traceMaps.get(file);
+  if (tm === undefined) {
+    tm = new TraceMap(raw as ConstructorParameters<typeof TraceMap>[0]);
+    traceMaps.set(file, tm);
+  }
+  const pos = originalPositionFor(tm, { line, column: Math.max(0, column - 1), bias: GREATEST_LOWER_BOUND });
+  return pos.line ?? line;
+}
 
 Error.stackTraceLimit = 64;
 
@@ -42,7 +65,7 @@ export function luaFramesOf(stack: string | undefined): LuaFrame[] {
     if (!m) continue;
     const chunk = chunkNames.get(m[2]);
     const fn = m[1] ?? "";
-    if (chunk !== undefined) out.push({ chunk, line: Number(m[3]), fn });
+    if (chunk !== undefined) out.push({ chunk, line: luaLine(m[2], Number(m[3]), Number(m[4])), fn });
     else if (builtinNames.has(fn)) out.push({ chunk: "[C]", line: 0, fn, builtin: true });
   }
   return out;
@@ -89,7 +112,7 @@ export function toLuaError(e: unknown): LuaError {
 export function luaFunctionName(js: string): string {
   const name = js.replace(/^(?:async |new )/, "").split(".").pop() ?? "";
   if (name === "" || name.startsWith("$") || name === "<anonymous>") return "";
-  return name.replace(/\$f$/, "").replace(/\$\d*$/, "").replace(/\$/g, "");
+  return name.replace(/\$[fg]$/, "").replace(/\$\d*$/, "").replace(/\$/g, "");
 }
 
 /** Lua-style "stack traceback:" text for frames. */

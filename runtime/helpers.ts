@@ -9,3 +9,4 @@ export {
 export { table } from "./construct.ts";
 export { forin, forprep, forval, nth } from "./loops.ts";
 export { checkclose, close } from "./close.ts";
+export { fn, gcall, twin } from "./twin.ts";

@@ -3,7 +3,7 @@
 //
 // The optional trailing `d…` string arguments describe operands for error messages
 // ("local 'x'", "global 'f'", "field 'y'", "upvalue 'z'", "constant 'abc'").
-import { rterror } from "./error.ts";
+import { LuaError, currentLuaFrames } from "./error.ts";
 import { getMetatable, metamethod } from "./meta.ts";
 import {
   LuaFloat, type LuaInt, floatMod, intAdd, intIdiv, intMod, intMul, intSub, isNumber, mkfloat,
@@ -13,6 +13,13 @@ import { LuaTable } from "./table.ts";
 import { first, type } from "./value.ts";
 
 type D = string | undefined;
+
+/** luaG_runerror: operator errors get a position only when the running function is Lua code. */
+function runerror(msg: string): never {
+  const frames = currentLuaFrames();
+  const f = frames[0];
+  throw new LuaError(f !== undefined && !f.builtin ? `${f.chunk}:${f.line}: ${msg}` : msg, frames);
+}
 
 function varinfo(d: D): string {
   return d ? ` (${d})` : "";
@@ -30,7 +37,7 @@ function callSlow(f: unknown, d: D): Function {
     const g = call(h);
     return (...args: unknown[]) => g(f, ...args);
   }
-  return rterror(`attempt to call a ${typeName(f)} value${varinfo(d)}`);
+  return runerror(`attempt to call a ${typeName(f)} value${varinfo(d)}`);
 }
 
 /** The type name as error messages show it: __name for tables with one. */
@@ -66,13 +73,13 @@ function indexSlow(o: unknown, k: unknown, d: D): unknown {
     } else {
       h = metamethod(o, "__index");
       if (h === undefined) {
-        return rterror(`attempt to index a ${typeName(o)} value${loop === 0 ? varinfo(d) : ""}`);
+        return runerror(`attempt to index a ${typeName(o)} value${loop === 0 ? varinfo(d) : ""}`);
       }
     }
     if (typeof h === "function") return first(h(o, k));
     o = h;
   }
-  return rterror("'__index' chain too long; possible loop");
+  return runerror("'__index' chain too long; possible loop");
 }
 
 export function setindex(o: unknown, k: unknown, v: unknown, d?: D): void {
@@ -100,7 +107,7 @@ function setindexSlow(o: unknown, k: unknown, v: unknown, d: D): void {
     } else {
       h = metamethod(o, "__newindex");
       if (h === undefined) {
-        rterror(`attempt to index a ${typeName(o)} value${loop === 0 ? varinfo(d) : ""}`);
+        runerror(`attempt to index a ${typeName(o)} value${loop === 0 ? varinfo(d) : ""}`);
       }
     }
     if (typeof h === "function") {
@@ -109,12 +116,12 @@ function setindexSlow(o: unknown, k: unknown, v: unknown, d: D): void {
     }
     o = h;
   }
-  rterror("'__newindex' chain too long; possible loop");
+  runerror("'__newindex' chain too long; possible loop");
 }
 
 export function rawset(t: LuaTable, k: unknown, v: unknown): void {
-  if (k === undefined) rterror("table index is nil");
-  if (typeof k === "number" && Number.isNaN(k)) rterror("table index is NaN");
+  if (k === undefined) runerror("table index is nil");
+  if (typeof k === "number" && Number.isNaN(k)) runerror("table index is NaN");
   t.set(k, v);
 }
 
@@ -140,9 +147,9 @@ function arithSlow(op: Arith, a: unknown, b: unknown, da: D, db: D): unknown {
   const d = badB ? db : da;
   if ((typeof a === "string" || isNumber(a)) && (typeof b === "string" || isNumber(b))) {
     // what the string metatable's arithmetic metamethods report
-    return rterror(`attempt to ${op} a '${type(a)}' with a '${type(b)}'`);
+    return runerror(`attempt to ${op} a '${type(a)}' with a '${type(b)}'`);
   }
-  return rterror(`attempt to perform arithmetic on a ${typeName(bad)} value${varinfo(d)}`);
+  return runerror(`attempt to perform arithmetic on a ${typeName(bad)} value${varinfo(d)}`);
 }
 
 function arithNum(op: Arith, x: number | bigint | LuaFloat, y: number | bigint | LuaFloat): unknown {
@@ -156,10 +163,10 @@ function arithNum(op: Arith, x: number | bigint | LuaFloat, y: number | bigint |
       case "mul": return intMul(a, b);
       case "unm": return intSub(0, a);
       case "idiv":
-        if (b === 0) return rterror("attempt to divide by zero");
+        if (b === 0) return runerror("attempt to divide by zero");
         return intIdiv(a, b);
       case "mod":
-        if (b === 0) return rterror("attempt to perform 'n%0'");
+        if (b === 0) return runerror("attempt to perform 'n%0'");
         return intMod(a, b);
     }
   }
@@ -252,7 +259,7 @@ type Bit = "band" | "bor" | "bxor" | "shl" | "shr" | "bnot";
 function toBitInt(v: unknown, d: D): LuaInt | undefined {
   if (!isNumber(v)) return undefined;
   const i = numberToInt(v);
-  if (i === undefined) rterror(d ? `number${varinfo(d)} has no integer representation` : "number has no integer representation");
+  if (i === undefined) runerror(d ? `number${varinfo(d)} has no integer representation` : "number has no integer representation");
   return i;
 }
 
@@ -263,7 +270,7 @@ function bitSlow(op: Bit, a: unknown, b: unknown, da: D, db: D): unknown {
   const badB = isNumber(a);
   const bad = badB ? b : a;
   const d = badB ? db : da;
-  return rterror(`attempt to perform bitwise operation on a ${typeName(bad)} value${varinfo(d)}`);
+  return runerror(`attempt to perform bitwise operation on a ${typeName(bad)} value${varinfo(d)}`);
 }
 
 function bitInt(op: Bit, a: LuaInt, b: LuaInt): LuaInt {
@@ -343,8 +350,8 @@ function numVal(v: unknown): number | bigint {
 
 function compareError(a: unknown, b: unknown): never {
   const t1 = typeName(a), t2 = typeName(b);
-  if (t1 === t2) return rterror(`attempt to compare two ${t1} values`);
-  return rterror(`attempt to compare ${t1} with ${t2}`);
+  if (t1 === t2) return runerror(`attempt to compare two ${t1} values`);
+  return runerror(`attempt to compare ${t1} with ${t2}`);
 }
 
 export function lt(a: unknown, b: unknown): boolean {
@@ -390,7 +397,7 @@ export function concat(a: unknown, b: unknown, da?: D, db?: D): unknown {
   const h = metamethod(a, "__concat") ?? metamethod(b, "__concat");
   if (h !== undefined) return first(call(h)(a, b));
   const badA = !(ta === "string" || isNumber(a));
-  return rterror(`attempt to concatenate a ${typeName(badA ? a : b)} value${varinfo(badA ? da : db)}`);
+  return runerror(`attempt to concatenate a ${typeName(badA ? a : b)} value${varinfo(badA ? da : db)}`);
 }
 
 export function len(v: unknown, d?: D): unknown {
@@ -403,7 +410,7 @@ export function len(v: unknown, d?: D): unknown {
   }
   const h = metamethod(v, "__len");
   if (h !== undefined) return first(call(h)(v));
-  return rterror(`attempt to get length of a ${typeName(v)} value${varinfo(d)}`);
+  return runerror(`attempt to get length of a ${typeName(v)} value${varinfo(d)}`);
 }
 
 export function not(v: unknown): boolean {

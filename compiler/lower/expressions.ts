@@ -2,7 +2,9 @@
 import * as t from "@babel/types";
 import type * as L from "luaparse";
 import { CompileError, type Context } from "../context.ts";
-import { lowerFunction } from "./functions.ts";
+import { lowerFunctionValue } from "./functions.ts";
+import { invoke } from "./invoke.ts";
+import { decodeLuaString } from "./strings.ts";
 import { numericLiteral } from "./literals.ts";
 import { at, isParenthesized, rangeOf } from "./source.ts";
 
@@ -40,7 +42,7 @@ function descArgs(ctx: Context, ...es: L.Expression[]): t.Expression[] {
 }
 
 export function stringValue(s: L.StringLiteral): string {
-  return (s as unknown as { value: string }).value;
+  return decodeLuaString(s.raw);
 }
 
 /** A JS reference to the value of a Lua name (local binding or _ENV field). */
@@ -83,7 +85,7 @@ function lowerExprInner(ctx: Context, e: L.Expression): t.Expression {
     case "Identifier":
       return lowerName(ctx, e.name, e);
     case "FunctionDeclaration":
-      return lowerFunction(ctx, e, undefined);
+      return lowerFunctionValue(ctx, e, undefined);
     case "TableConstructorExpression":
       return lowerTable(ctx, e);
     case "MemberExpression":
@@ -231,18 +233,15 @@ export function lowerCall(ctx: Context, c: CallNode): t.Expression {
   if (base.type === "MemberExpression" && base.indexer === ":") {
     // obj:m(args)  →  ($t = obj, $call($index($t, "m", d), "method 'm'")($t, args))
     const obj = ctx.temp();
-    const fn = t.callExpression(ctx.rt("call"), [
-      t.callExpression(ctx.rt("index"), [obj, t.stringLiteral(base.identifier.name), ...descArgs(ctx, base.base)]),
-      t.stringLiteral(`method '${base.identifier.name}'`),
-    ]);
+    const method = t.callExpression(ctx.rt("index"), [obj, t.stringLiteral(base.identifier.name), ...descArgs(ctx, base.base)]);
     const list = lowerList(ctx, args, argStart, 1);
     return at(t.sequenceExpression([
       t.assignmentExpression("=", obj, lowerExpr(ctx, base.base)),
-      at(t.callExpression(fn, [obj, ...list]), c),
+      at(invoke(ctx, method, `method '${base.identifier.name}'`, [obj, ...list]), c),
     ]), c);
   }
-  const callee = t.callExpression(ctx.rt("call"), [lowerExpr(ctx, base), ...descArgs(ctx, base)]);
-  return at(t.callExpression(callee, lowerList(ctx, args, argStart, 1)), c);
+  const callee = lowerExpr(ctx, base);
+  return at(invoke(ctx, callee, describe(ctx, base), lowerList(ctx, args, argStart, 1)), c);
 }
 
 /**

@@ -6,15 +6,46 @@ import { lowerBlock } from "./statements.ts";
 import { at } from "./source.ts";
 
 /**
+ * A Lua function value: the plain function, plus its generator twin when the body makes calls
+ * (see docs/architecture.md, "Execution model"):  $fn(function f$f(…) {…}, function* f$g(…) {…})
+ */
+export function lowerFunctionValue(
+  ctx: Context, f: L.FunctionDeclaration, name: string | undefined, isMethod = false,
+): t.Expression {
+  const plain = lowerFunction(ctx, f, name, isMethod, false);
+  if (!makesCalls(f.body)) return plain;
+  const twin = lowerFunction(ctx, f, name, isMethod, true);
+  return at(t.callExpression(ctx.rt("fn"), [plain, twin]), f);
+}
+
+/** Whether a function body contains a call outside nested functions (so it could yield). */
+function makesCalls(node: unknown): boolean {
+  if (Array.isArray(node)) return node.some(makesCalls);
+  if (node === null || typeof node !== "object") return false;
+  const type = (node as { type?: string }).type;
+  if (type === "CallExpression" || type === "StringCallExpression" || type === "TableCallExpression" ||
+      type === "ForGenericStatement") return true;
+  if (type === "FunctionDeclaration") {
+    // a nested function's body does not run here; only its name expression does
+    return makesCalls((node as L.FunctionDeclaration).identifier);
+  }
+  for (const [k, v] of Object.entries(node)) {
+    if (k === "loc" || k === "range") continue;
+    if (v && typeof v === "object" && makesCalls(v)) return true;
+  }
+  return false;
+}
+
+/**
  * function(a, b, ...) body end  →  function name$f(a, b, ...$va) { let $t1…; body; return $EMPTY; }
  * `name` names the JS function so stack traces show the Lua name; `self` is prepended for methods.
  */
 export function lowerFunction(
-  ctx: Context, f: L.FunctionDeclaration, name: string | undefined, isMethod = false,
+  ctx: Context, f: L.FunctionDeclaration, name: string | undefined, isMethod: boolean, generator: boolean,
 ): t.FunctionExpression {
   const params = f.parameters;
   const isVararg = params.length > 0 && params[params.length - 1].type === "VarargLiteral";
-  const fn = ctx.pushFunction(isVararg);
+  const fn = ctx.pushFunction(isVararg, generator);
   const jsParams: (t.Identifier | t.RestElement)[] = [];
   if (isMethod) jsParams.push(t.identifier(ctx.declare("self").js));
   for (const p of params) {
@@ -28,6 +59,6 @@ export function lowerFunction(
     body.unshift(t.variableDeclaration("let", fn.temps.map((n) => t.variableDeclarator(t.identifier(n)))));
   }
   ctx.popFunction();
-  const id = name ? t.identifier(name.replace(/[^A-Za-z0-9_]/g, "_") + "$f") : null;
-  return at(t.functionExpression(id, jsParams, t.blockStatement(body)), f);
+  const id = name ? t.identifier(name.replace(/[^A-Za-z0-9_]/g, "_") + (generator ? "$g" : "$f")) : null;
+  return at(t.functionExpression(id, jsParams, t.blockStatement(body), generator), f);
 }

@@ -4,6 +4,7 @@ import type * as L from "luaparse";
 import { CompileError, type Context, type LoopState } from "../context.ts";
 import { lowerExpr, lowerList, lowerTest } from "./expressions.ts";
 import { lowerLabelled } from "./goto.ts";
+import { invoke } from "./invoke.ts";
 import { numericLiteral } from "./literals.ts";
 import { at, lineOf, rangeOf } from "./source.ts";
 
@@ -111,7 +112,7 @@ export function lowerForGeneric(ctx: Context, s: L.ForGenericStatement): t.State
     ]);
     ctx.pushScope();
     const vars = s.variables.map((v) => ctx.declare(v.name));
-    const call = t.callExpression(f, [st, c]);
+    const call = ctx.fn.generator ? invoke(ctx, f, undefined, [st, c]) : t.callExpression(f, [st, c]);
     const prologue: t.Statement[] = [];
     if (vars.length === 1) {
       prologue.push(t.variableDeclaration("let", [t.variableDeclarator(t.identifier(vars[0].js), t.callExpression(ctx.rt("first"), [call]))]));

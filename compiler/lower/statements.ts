@@ -6,7 +6,7 @@ import { CompileError, type Context } from "../context.ts";
 import {
   describe, envRef, isMulti, lowerCall, lowerExpr, lowerList, lowerName, lowerSpread, lowerTest,
 } from "./expressions.ts";
-import { lowerFunction } from "./functions.ts";
+import { lowerFunctionValue } from "./functions.ts";
 import { lowerBreak, lowerForGeneric, lowerForNumeric, lowerRepeat, lowerWhile } from "./loops.ts";
 import { lowerGoto, lowerLabelled } from "./goto.ts";
 import { at, isParenthesized, lineOf, rangeOf } from "./source.ts";
@@ -190,14 +190,14 @@ function lowerFunctionStatement(ctx: Context, s: L.FunctionDeclaration): t.State
   const id = s.identifier;
   if (s.isLocal && id?.type === "Identifier") {
     const b = ctx.declare(id.name);
-    return [at(t.variableDeclaration("let", [t.variableDeclarator(t.identifier(b.js), lowerFunction(ctx, s, id.name))]), s)];
+    return [at(t.variableDeclaration("let", [t.variableDeclarator(t.identifier(b.js), lowerFunctionValue(ctx, s, id.name))]), s)];
   }
   if (id === null) throw new CompileError(lineOf(s), "function statement without a name");
   if (id.type === "Identifier") {
-    return [assignTo(ctx, id, lowerFunction(ctx, s, id.name))];
+    return [assignTo(ctx, id, lowerFunctionValue(ctx, s, id.name))];
   }
   const isMethod = id.indexer === ":";
-  const fn = lowerFunction(ctx, s, id.identifier.name, isMethod);
+  const fn = lowerFunctionValue(ctx, s, id.identifier.name, isMethod);
   const d = describe(ctx, id.base);
   const args = [lowerExpr(ctx, id.base), t.stringLiteral(id.identifier.name), fn];
   if (d) args.push(t.stringLiteral(d));

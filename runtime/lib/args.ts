@@ -1,11 +1,24 @@
 // Argument checks for library functions, with luaL_check* wording:
 // "bad argument #1 to 'insert' (table expected, got nil)".
-import { rterror } from "../error.ts";
+import { LuaError, currentLuaFrames, rterror } from "../error.ts";
+import { qualifiedName } from "./register.ts";
 import { LuaFloat, type LuaInt, type LuaNumber, isNumber, numberToInt, numberToString, stringToNumber } from "../number.ts";
 import { typeName } from "../ops.ts";
 import { LuaTable } from "../table.ts";
 
+/**
+ * luaL_argerror. Called from Lua code, the message names the function as called ('rep') with
+ * the caller's position; called from another builtin (pcall(string.rep)), lua5.4 names it by
+ * its qualified global name ('string.rep') and there is no position.
+ */
 export function argError(i: number, fname: string, msg: string): never {
+  const frames = currentLuaFrames();
+  const self = frames[0]?.builtin ? frames[0] : undefined;
+  const caller = self ? frames[1] : frames[0];
+  if (self !== undefined && (caller === undefined || caller.builtin)) {
+    const name = qualifiedName(self.fn) ?? fname;
+    throw new LuaError(`bad argument #${i} to '${name}' (${msg})`, frames);
+  }
   return rterror(`bad argument #${i} to '${fname}' (${msg})`);
 }
 

@@ -9,6 +9,10 @@ import { LuaTable } from "../table.ts";
 import { EMPTY, first, rawToString, results, type } from "../value.ts";
 import { argError, checkAny, checkIntN, checkTable, typeError } from "./args.ts";
 import { loadChunk, type ChunkLoader } from "../chunk.ts";
+import { gcall } from "../twin.ts";
+import { type Coroutine, current } from "../coroutine.ts";
+import { runPendingCloses } from "../close.ts";
+import { registerBuiltins, registry } from "./register.ts";
 
 export function tostring(v: unknown): string {
   const mt = getMetatable(v);
@@ -185,16 +189,34 @@ function error(...args: unknown[]): unknown {
 /** The LuaError being handled by the innermost xpcall handler (for debug.traceback). */
 export const handling: { error: LuaError | undefined } = { error: undefined };
 
+/** The error value a pcall returns, after closing `<close>` variables the error left behind. */
+function caught(e: unknown, co: Coroutine | undefined, mark: number): unknown {
+  const v = toLuaError(e).value;
+  return co !== undefined && co.pendingCloses.length > mark ? runPendingCloses(co.pendingCloses, mark, v) : v;
+}
+
 function pcall(...args: unknown[]): unknown {
   checkAny(args, 1, "pcall");
   const f = args[0];
+  const co = current.co, mark = co?.pendingCloses.length ?? 0;
   try {
     const r = call(f)(...args.slice(1));
     return Array.isArray(r) ? [true, ...r] : [true, r];
   } catch (e) {
-    return [false, toLuaError(e).value];
+    return [false, caught(e, co, mark)];
   }
 }
+
+pcall.$g = function* pcall_twin(...args: unknown[]): Generator<unknown, unknown, unknown> {
+  checkAny(args, 1, "pcall");
+  const co = current.co, mark = co?.pendingCloses.length ?? 0;
+  try {
+    const r = yield* gcall(args[0], undefined, ...args.slice(1));
+    return Array.isArray(r) ? [true, ...r] : [true, r];
+  } catch (e) {
+    return [false, caught(e, co, mark)];
+  }
+};
 
 function xpcall(...args: unknown[]): unknown {
   const f = args[0], h = args[1];
@@ -214,6 +236,25 @@ function xpcall(...args: unknown[]): unknown {
     }
   }
 }
+
+xpcall.$g = function* pcall_twin(...args: unknown[]): Generator<unknown, unknown, unknown> {
+  const f = args[0], h = args[1];
+  try {
+    const r = yield* gcall(f, undefined, ...args.slice(2));
+    return Array.isArray(r) ? [true, ...r] : [true, r];
+  } catch (e) {
+    const le = toLuaError(e);
+    const saved = handling.error;
+    handling.error = le;
+    try {
+      return [false, ...results(call(h)(le.value))];
+    } catch (e2) {
+      return [false, toLuaError(e2).value];
+    } finally {
+      handling.error = saved;
+    }
+  }
+};
 
 /** luaO_chunkid: how a chunk name appears in messages. */
 export function chunkId(name: string): string {
@@ -286,9 +327,11 @@ export function openBase(G: LuaTable, loader?: ChunkLoader): void {
   };
   for (const [k, f] of Object.entries(fns)) {
     G.set(k, f);
-    builtinNames.add(f.name);
+    registerBuiltins(f);
   }
+  registerBuiltins(pcall.$g, xpcall.$g);
   G.set("_G", G);
+  registry.G = G;
   G.set("_VERSION", "Lua 5.4");
   globals.G = G;
   void LuaFloat; void numberToInt; void typeName;

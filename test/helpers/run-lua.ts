@@ -7,7 +7,7 @@ import { tostring } from "../../runtime/lib/base.ts";
 import { capture } from "../../runtime/stdout.ts";
 import { LuaTable } from "../../runtime/table.ts";
 
-setCompiler((src, name) => compile(src, name).code);
+setCompiler((src, name) => compile(src, name));
 
 export interface LuaRun {
   stdout: string;
@@ -19,13 +19,13 @@ export function runLua(source: string, chunkName: string, args: string[] = []): 
   const sink: string[] = [];
   capture.sink = sink;
   try {
-    const code = compile(source, chunkName).code;
+    const { code, map } = compile(source, chunkName);
     const G = createGlobals();
     const argt = new LuaTable();
     argt.set(0, chunkName);
     args.forEach((a, i) => argt.set(i + 1, a));
     G.set("arg", argt);
-    instantiate(code, chunkName, G)(...args);
+    instantiate(code, chunkName, G, map)(...args);
     return { stdout: sink.join("") };
   } catch (e) {
     if (e instanceof LuaSyntaxError) return { stdout: sink.join(""), error: e.message };

@@ -1,0 +1,40 @@
+// Call sites. Plain code:  $call(f, "global 'f'")(args)
+// Generator twins (code that may run in a coroutine):
+//   ($t = f, ($g = $twin($t)) === undefined ? $call($t, d)(args) : yield* $g(args))
+// or, when the arguments contain calls or functions (so they are not duplicated):
+//   yield* $gcall(f, d, args)
+import * as t from "@babel/types";
+import type { Context } from "../context.ts";
+
+type Arg = t.Expression | t.SpreadElement;
+
+function isSimple(node: t.Node): boolean {
+  let simple = true;
+  t.traverseFast(node, (n) => {
+    if (t.isFunction(n) || t.isYieldExpression(n)) simple = false;
+    if (t.isCallExpression(n) && !(t.isIdentifier(n.callee) && (n.callee.name === "$index" || n.callee.name === "$first"))) {
+      simple = false;
+    }
+  });
+  return simple;
+}
+
+/** Invokes callee with args; `self`, when given, is passed first (method calls). */
+export function invoke(ctx: Context, callee: t.Expression, desc: string | undefined, args: Arg[]): t.Expression {
+  const d: t.Expression[] = desc ? [t.stringLiteral(desc)] : [];
+  if (!ctx.fn.generator) {
+    return t.callExpression(t.callExpression(ctx.rt("call"), [callee, ...d]), args);
+  }
+  if (!args.every(isSimple)) {
+    return t.yieldExpression(t.callExpression(ctx.rt("gcall"), [callee, d[0] ?? t.identifier("undefined"), ...args]), true);
+  }
+  const f = ctx.temp(), g = ctx.temp();
+  return t.sequenceExpression([
+    t.assignmentExpression("=", f, callee),
+    t.conditionalExpression(
+      t.binaryExpression("===", t.assignmentExpression("=", g, t.callExpression(ctx.rt("twin"), [f])), t.identifier("undefined")),
+      t.callExpression(t.callExpression(ctx.rt("call"), [f, ...d]), args),
+      t.yieldExpression(t.callExpression(g, args.map((a) => t.cloneNode(a))), true),
+    ),
+  ]);
+}

@@ -1,0 +1,322 @@
+// The table library (ltablib.c): concat, insert, move, pack, remove, sort, unpack.
+import { rterror } from "../error.ts";
+import { getMetatable } from "../meta.ts";
+import { type LuaInt, MAXINTEGER, isNumber, mkint, numberToInt, numberToString, stringToNumber, toBig } from "../number.ts";
+import { call, index, len, lt, setindex } from "../ops.ts";
+import { LuaTable } from "../table.ts";
+import { EMPTY, first, type } from "../value.ts";
+import { argError, checkInt, checkTable, optIntN, optString, typeError } from "./args.ts";
+import { makeLib } from "./register.ts";
+
+const R = 1, W = 2, L = 4;
+
+/** checktab: a table, or a value whose metatable has the metamethods the operation needs. */
+function checkTab(args: unknown[], i: number, what: number, fname: string): void {
+  const v = args[i - 1];
+  if (v instanceof LuaTable) return;
+  const mt = getMetatable(v);
+  if (
+    mt !== undefined &&
+    (!(what & R) || mt.get("__index") !== undefined) &&
+    (!(what & W) || mt.get("__newindex") !== undefined) &&
+    (!(what & L) || mt.get("__len") !== undefined)
+  ) return;
+  checkTable(args, i, fname);
+}
+
+/** luaL_len: the length (honouring __len), which must be an integer. */
+export function lenOf(t: unknown): number {
+  if (t instanceof LuaTable && t.metatable === undefined) return t.length();
+  const v = len(t);
+  let n: unknown = v;
+  if (typeof v === "string") n = stringToNumber(v);
+  const i = isNumber(n) ? numberToInt(n) : undefined;
+  if (i === undefined) return rterror("object length is not an integer");
+  return typeof i === "bigint" ? Number(i) : i;
+}
+
+function plain(t: unknown): t is LuaTable {
+  return t instanceof LuaTable && t.metatable === undefined;
+}
+
+function geti(t: unknown, i: number): unknown {
+  return plain(t) ? t.getInt(i) : index(t, i);
+}
+
+function seti(t: unknown, i: number, v: unknown): void {
+  if (plain(t)) t.setInt(i, v);
+  else setindex(t, i, v);
+}
+
+function auxGetn(args: unknown[], what: number, fname: string): number {
+  checkTab(args, 1, what | L, fname);
+  return lenOf(args[0]);
+}
+
+function tconcat(...args: unknown[]): unknown {
+  const t = args[0];
+  let last = auxGetn(args, R, "table.concat");
+  const sep = optString(args, 2, "table.concat", "");
+  let i = optIntN(args, 3, "table.concat", 1);
+  last = optIntN(args, 4, "table.concat", last);
+  if (i > last) return "";
+  const parts: string[] = [];
+  const direct = plain(t) ? t.arr : undefined;
+  for (; i <= last; i++) {
+    const v = direct !== undefined && i >= 1 && i <= direct.length ? direct[i - 1] : geti(t, i);
+    if (typeof v === "string") parts.push(v);
+    else if (isNumber(v)) parts.push(numberToString(v));
+    else rterror(`invalid value (${type(v)}) at index ${i} in table for 'concat'`);
+  }
+  return parts.join(sep);
+}
+
+/** (lua_Unsigned)a < (lua_Unsigned)b, or <= when orEqual. */
+function ucmp(a: LuaInt, b: LuaInt, orEqual: boolean): boolean {
+  if (typeof a === "number" && typeof b === "number" && a >= 0 && b >= 0) return orEqual ? a <= b : a < b;
+  const x = BigInt.asUintN(64, toBig(a)), y = BigInt.asUintN(64, toBig(b));
+  return orEqual ? x <= y : x < y;
+}
+
+function tinsert(...args: unknown[]): unknown {
+  const t = args[0];
+  const e = auxGetn(args, R | W, "table.insert") + 1; // first empty element
+  let pos: number;
+  switch (args.length) {
+    case 2:
+      pos = e;
+      break;
+    case 3: {
+      const p = checkInt(args, 2, "table.insert");
+      if (!ucmp(typeof p === "number" ? p - 1 : mkint(p - 1n), e, false)) {
+        argError(2, "table.insert", "position out of bounds");
+      }
+      pos = Number(p);
+      const v = args[2];
+      if (plain(t) && v !== undefined && t.arr.length === e - 1 && !t.hash?.has(e + 1)) {
+        t.arr.splice(pos - 1, 0, v);
+        return EMPTY;
+      }
+      for (let i = e; i > pos; i--) seti(t, i, geti(t, i - 1));
+      break;
+    }
+    default:
+      return rterror("wrong number of arguments to 'insert'");
+  }
+  seti(t, pos, args[args.length - 1]);
+  return EMPTY;
+}
+
+function tremove(...args: unknown[]): unknown {
+  const t = args[0];
+  const size = auxGetn(args, R | W, "table.remove");
+  let pos = optIntN(args, 2, "table.remove", size);
+  if (pos !== size && !ucmp(pos - 1, size, true)) {
+    argError(1, "table.remove", "position out of bounds"); // (5.4.4 blames argument #1)
+  }
+  if (plain(t) && pos >= 1 && pos < size && t.arr.length === size) {
+    const a = t.arr;
+    const v = a.splice(pos - 1, 1)[0];
+    let n = a.length;
+    while (n > 0 && a[n - 1] === undefined) n--;
+    a.length = n;
+    return v;
+  }
+  const v = geti(t, pos);
+  for (; pos < size; pos++) seti(t, pos, geti(t, pos + 1));
+  seti(t, pos, undefined);
+  return v;
+}
+
+function tmove(...args: unknown[]): unknown {
+  const a1 = args[0];
+  const f = toBig(checkInt(args, 2, "table.move"));
+  const e = toBig(checkInt(args, 3, "table.move"));
+  const t = toBig(checkInt(args, 4, "table.move"));
+  const tt = args[4] !== undefined ? 5 : 1; // destination table
+  checkTab(args, 1, R, "table.move");
+  checkTab(args, tt, W, "table.move");
+  const dst = args[tt - 1];
+  if (e >= f) {
+    if (!(f > 0n || e < MAXINTEGER + f)) argError(3, "table.move", "too many elements to move");
+    const n = e - f + 1n; // number of elements to move
+    if (!(t <= MAXINTEGER - n + 1n)) argError(4, "table.move", "destination wrap around");
+    const forward = t > e || t <= f || (tt !== 1 && dst !== a1);
+    const SAFE = 9007199254740991n;
+    if (f >= -SAFE && t >= -SAFE && e <= SAFE && t + n <= SAFE) {
+      const fn = Number(f), tn = Number(t), nn = Number(n);
+      if (forward) for (let i = 0; i < nn; i++) seti(dst, tn + i, geti(a1, fn + i));
+      else for (let i = nn - 1; i >= 0; i--) seti(dst, tn + i, geti(a1, fn + i));
+    } else {
+      // keys beyond 2^53 are bigints; geti/seti pass them through to the table unchanged
+      const key = (b: bigint): number => mkint(b) as number;
+      if (forward) for (let i = 0n; i < n; i++) seti(dst, key(t + i), geti(a1, key(f + i)));
+      else for (let i = n - 1n; i >= 0n; i--) seti(dst, key(t + i), geti(a1, key(f + i)));
+    }
+  }
+  return dst;
+}
+
+function tpack(...args: unknown[]): unknown {
+  const t = new LuaTable(args.slice());
+  t.set("n", args.length);
+  return t;
+}
+
+/** Lua's stack limit bounds how many values unpack may return. */
+const MAXRESULTS = 999_980;
+
+function tunpack(...args: unknown[]): unknown {
+  const t = args[0];
+  const i = toBig(args[1] === undefined ? 1 : checkInt(args, 2, "table.unpack"));
+  const e = toBig(args[2] === undefined ? lenOf(t) : checkInt(args, 3, "table.unpack"));
+  if (i > e) return EMPTY;
+  const n = e - i;
+  if (n >= BigInt(MAXRESULTS)) return rterror("too many results to unpack");
+  const lo = Number(i), cnt = Number(n) + 1;
+  if (cnt === 1) return geti(t, mkint(i) as number);
+  const out = new Array<unknown>(cnt);
+  if (plain(t) && lo >= 1 && lo + cnt - 1 <= t.arr.length) {
+    const a = t.arr;
+    for (let k = 0; k < cnt; k++) out[k] = a[lo - 1 + k];
+  } else if (lo >= -9007199254740991 && lo + cnt <= 9007199254740991) {
+    for (let k = 0; k < cnt; k++) out[k] = geti(t, lo + k);
+  } else {
+    for (let k = 0; k < cnt; k++) out[k] = geti(t, mkint(i + BigInt(k)) as number);
+  }
+  return out;
+}
+
+// ---- sort: Lua 5.4's quicksort, step for step, so comparators see the same calls -------------
+
+type Less = (a: unknown, b: unknown) => boolean;
+
+interface SortState {
+  t: unknown;
+  less: Less;
+  get: (i: number) => unknown;
+  set: (i: number, v: unknown) => void;
+}
+
+const RANLIMIT = 100;
+
+function orderError(): never {
+  return rterror("invalid order function for sorting");
+}
+
+function partition(s: SortState, lo: number, up: number, P: unknown): number {
+  const { less, get, set } = s;
+  let i = lo; // will be incremented before first use
+  let j = up - 1; // will be decremented before first use
+  for (;;) {
+    let ai: unknown, aj: unknown;
+    // repeat ++i while a[i] < P
+    while (less((ai = get(++i)), P)) {
+      if (i === up - 1) orderError(); // a[i] < P but a[up - 1] == P
+    }
+    // repeat --j while P < a[j]
+    while (less(P, (aj = get(--j)))) {
+      if (j < i) orderError(); // j < i but a[j] > P
+    }
+    if (j < i) {
+      // swap pivot (a[up - 1]) with a[i]
+      set(up - 1, ai);
+      set(i, P);
+      return i;
+    }
+    set(i, aj);
+    set(j, ai);
+  }
+}
+
+function choosePivot(lo: number, up: number, rnd: number): number {
+  const r4 = Math.floor((up - lo) / 4);
+  return (rnd % (r4 * 2)) + (lo + r4);
+}
+
+function randomizePivot(): number {
+  return (Math.random() * 0x100000000) >>> 0;
+}
+
+function auxsort(s: SortState, lo: number, up: number, rnd: number): void {
+  const { less, get, set } = s;
+  while (lo < up) {
+    // sort elements lo, p, up
+    {
+      const a = get(lo), b = get(up);
+      if (less(b, a)) {
+        set(lo, b);
+        set(up, a);
+      }
+    }
+    if (up - lo === 1) break; // only 2 elements
+    let p = up - lo < RANLIMIT || rnd === 0 ? Math.floor((lo + up) / 2) : choosePivot(lo, up, rnd);
+    {
+      const ap = get(p), alo = get(lo);
+      if (less(ap, alo)) {
+        set(p, alo);
+        set(lo, ap);
+      } else {
+        const aup = get(up);
+        if (less(aup, ap)) {
+          set(p, aup);
+          set(up, ap);
+        }
+      }
+    }
+    if (up - lo === 2) break; // only 3 elements
+    const P = get(p);
+    set(p, get(up - 1));
+    set(up - 1, P);
+    p = partition(s, lo, up, P);
+    let n: number;
+    if (p - lo < up - p) {
+      auxsort(s, lo, p - 1, rnd);
+      n = p - lo;
+      lo = p + 1;
+    } else {
+      auxsort(s, p + 1, up, rnd);
+      n = up - p;
+      up = p - 1;
+    }
+    if (Math.floor((up - lo) / 128) > n) rnd = randomizePivot(); // partition too imbalanced
+  }
+}
+
+function tsort(...args: unknown[]): unknown {
+  const t = args[0];
+  const n = auxGetn(args, R | W, "table.sort");
+  if (n > 1) {
+    if (n >= 2147483647) argError(1, "table.sort", "array too big");
+    const f = args[1];
+    if (f !== undefined && typeof f !== "function") typeError(args, 2, "table.sort", "function");
+    let less: Less;
+    if (f === undefined) less = lt;
+    else {
+      const fn = call(f);
+      less = (a, b) => {
+        const r = first(fn(a, b));
+        return r !== undefined && r !== false;
+      };
+    }
+    let s: SortState;
+    if (plain(t)) {
+      s = { t, less, get: (i) => t.getInt(i), set: (i, v) => t.setInt(i, v) };
+    } else {
+      s = { t, less, get: (i) => index(t, i), set: (i, v) => setindex(t, i, v) };
+    }
+    auxsort(s, 1, n, 0);
+  }
+  return EMPTY;
+}
+
+export function openTable(G: LuaTable): void {
+  const fns: Record<string, Function> = {
+    concat: tconcat, insert: tinsert, move: tmove, pack: tpack, remove: tremove, sort: tsort,
+    unpack: tunpack,
+  };
+  // named "table.insert" etc.: unique builtin frame names, and what Lua's tracebacks show
+  for (const [k, f] of Object.entries(fns)) Object.defineProperty(f, "name", { value: "table." + k });
+  const lib = makeLib(fns);
+  G.set("table", lib);
+}
