@@ -2,7 +2,7 @@
 // script arguments, and report an uncaught error with its Lua traceback.
 import { compile, LuaSyntaxError } from "../compiler/index.ts";
 import { instantiate, setCompiler } from "../runtime/chunk.ts";
-import { createGlobals } from "../runtime/env.ts";
+import { createEnvironment } from "../stdlib-ts/index.ts";
 import { LuaError, formatTraceback, luaFramesOf, toLuaError } from "../runtime/error.ts";
 import { logLine } from "../runtime/log.ts";
 import { tostring } from "../runtime/lib/base.ts";
@@ -33,7 +33,7 @@ export function runScript(opts: ScriptOptions): number {
     }
     throw e;
   }
-  const G = createGlobals();
+  const G = createEnvironment();
   const argt = new LuaTable();
   argt.set(0, fromJs(opts.scriptPath));
   opts.args.forEach((a, i) => argt.set(i + 1, fromJs(a)));

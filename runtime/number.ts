@@ -81,19 +81,62 @@ export function formatG(x: number, prec: number, alt = false, upper = false): st
     const z = Object.is(x, -0) ? "-0" : "0";
     return alt ? z + "." + "0".repeat(prec - 1) : z;
   }
-  const e = x.toExponential(prec - 1); // d.ddde±x
-  const exp = Number(e.slice(e.indexOf("e") + 1));
+  const [digits, exp] = sigDigits(Math.abs(x), prec);
   let out: string;
   if (exp < -4 || exp >= prec) {
-    let mant = e.slice(0, e.indexOf("e"));
+    let mant = digits.length > 1 ? digits[0] + "." + digits.slice(1) : digits;
     if (!alt) mant = stripZeros(mant);
+    else if (digits.length === 1) mant += ".";
     const ae = Math.abs(exp);
     out = mant + (upper ? "E" : "e") + (exp < 0 ? "-" : "+") + (ae < 10 ? "0" + ae : String(ae));
   } else {
-    out = x.toFixed(Math.max(0, prec - 1 - exp));
+    const ip = exp >= 0 ? digits.slice(0, exp + 1) : "0";
+    const fp = exp >= 0 ? digits.slice(exp + 1) : "0".repeat(-exp - 1) + digits;
+    out = fp.length > 0 ? ip + "." + fp : alt ? ip + "." : ip;
     if (!alt) out = stripZeros(out);
   }
+  if (x < 0) out = "-" + out;
   return upper ? out.toUpperCase() : out;
+}
+
+/**
+ * a > 0 rounded to `prec` significant digits: [digits, decimal exponent]. JS rounds exact ties
+ * away from zero; glibc rounds them to even (123456789012345 → 1.2345678901234e+14).
+ */
+function sigDigits(a: number, prec: number): [string, number] {
+  const e = a.toExponential(prec - 1);
+  let digits = e.slice(0, e.indexOf("e")).replace(".", "");
+  let exp = Number(e.slice(e.indexOf("e") + 1));
+  if (prec <= 100) {
+    const t = a.toExponential(prec); // one digit more
+    const td = t.slice(0, t.indexOf("e")).replace(".", "");
+    const texp = Number(t.slice(t.indexOf("e") + 1));
+    if (td.endsWith("5") && (td.charCodeAt(prec - 1) & 1) === 0 && isExactly(a, td, texp - prec)) {
+      digits = td.slice(0, prec); // a tie below an even digit: round down
+      exp = texp;
+    }
+  }
+  return [digits, exp];
+}
+
+/** Whether a == digits × 10^k exactly. */
+function isExactly(a: number, digits: string, k: number): boolean {
+  const dv = new DataView(new ArrayBuffer(8));
+  dv.setFloat64(0, a);
+  const hi = dv.getUint32(0), lo = dv.getUint32(4);
+  const be = (hi >>> 20) & 0x7ff;
+  let m = (BigInt(hi & 0xfffff) << 32n) | BigInt(lo);
+  let q = -1074;
+  if (be !== 0) {
+    m |= 1n << 52n;
+    q = be - 1075;
+  }
+  let A = BigInt(digits), B = m;
+  if (k >= 0) A *= 10n ** BigInt(k);
+  else B *= 10n ** BigInt(-k);
+  if (q >= 0) B <<= BigInt(q);
+  else A <<= BigInt(-q);
+  return A === B;
 }
 
 function stripZeros(s: string): string {
@@ -112,7 +155,8 @@ export function formatNonFinite(x: number, upper = false): string {
 export function numberToString(v: LuaNumber): string {
   if (typeof v === "number") {
     if (Number.isInteger(v)) return String(v);
-    return formatG(v, 14);
+    const f = formatG(v, 14); // a float that rounds to an integral look gets ".0" (3.0000000000000004)
+    return /^-?[0-9]+$/.test(f) ? f + ".0" : f;
   }
   if (typeof v === "bigint") return v.toString();
   const s = formatG(v.n, 14);
@@ -133,15 +177,15 @@ export function stringToNumber(s: string): LuaNumber | undefined {
 }
 
 function str2int(t: string): LuaInt | undefined {
-  let m = /^(-)?0[xX]([0-9a-fA-F]+)$/.exec(t);
+  let m = /^([-+])?0[xX]([0-9a-fA-F]+)$/.exec(t);
   if (m) {
     let b = BigInt("0x" + m[2]);
-    if (m[1]) b = -b;
+    if (m[1] === "-") b = -b;
     return mkint(b); // hex integers wrap around
   }
-  m = /^(-)?([0-9]+)$/.exec(t);
+  m = /^([-+])?([0-9]+)$/.exec(t);
   if (m) {
-    const b = BigInt(m[2]) * (m[1] ? -1n : 1n);
+    const b = BigInt(m[2]) * (m[1] === "-" ? -1n : 1n);
     if (b < MIN64 || b > MAX64) return undefined; // too large: read as float
     return mkint(b);
   }
@@ -200,7 +244,7 @@ export function floatMod(a: number, b: number): number {
   let m: number;
   if (!Number.isFinite(b) && !Number.isNaN(b) && Number.isFinite(a)) m = a;
   else m = a % b;
-  if (m > 0 ? b < 0 : m < 0 && b !== m) m += b;
+  if (m > 0 ? b < 0 : m < 0 && b > 0) m += b; // m and b of different signs
   return m;
 }
 

@@ -320,6 +320,7 @@ export function eq(a: unknown, b: unknown): boolean {
   if (ta !== "object" || typeof b !== "object") {
     // number subtypes: int vs boxed float, bigint vs number
     if ((ta === "number" || ta === "bigint") && b instanceof LuaFloat) return (a as number) == b.n;
+    if (a instanceof LuaFloat && (typeof b === "number" || typeof b === "bigint")) return a.n == (b as number);
     if ((ta === "bigint" && typeof b === "number") || (ta === "number" && typeof b === "bigint")) {
       return (a as number) == (b as unknown as number); // loose == compares bigint and number exactly
     }

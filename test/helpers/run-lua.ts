@@ -1,10 +1,12 @@
 // Runs Lua source in-process (compile, fresh globals, captured stdout) for fast tests.
 import { compile, LuaSyntaxError } from "../../compiler/index.ts";
 import { instantiate, setCompiler } from "../../runtime/chunk.ts";
-import { createGlobals } from "../../runtime/env.ts";
+import { createEnvironment } from "../../stdlib-ts/index.ts";
 import { toLuaError } from "../../runtime/error.ts";
+import { TimeoutError, runWithTimeout } from "../../runtime/watchdog.ts";
 import { tostring } from "../../runtime/lib/base.ts";
 import { capture } from "../../runtime/stdout.ts";
+import { reset as resetScheduler } from "../../runtime/scheduler.ts";
 import { LuaTable } from "../../runtime/table.ts";
 
 setCompiler((src, name) => compile(src, name));
@@ -15,20 +17,23 @@ export interface LuaRun {
   error?: string;
 }
 
-export function runLua(source: string, chunkName: string, args: string[] = []): LuaRun {
+/** Runs Lua source; with `timeout` (seconds) the run is stopped by the watchdog. */
+export function runLua(source: string, chunkName: string, args: string[] = [], timeout?: number): LuaRun {
   const sink: string[] = [];
   capture.sink = sink;
   try {
     const { code, map } = compile(source, chunkName);
-    const G = createGlobals();
+    const G = createEnvironment();
     const argt = new LuaTable();
     argt.set(0, chunkName);
     args.forEach((a, i) => argt.set(i + 1, a));
     G.set("arg", argt);
-    instantiate(code, chunkName, G, map)(...args);
+    const chunk = instantiate(code, chunkName, G, map);
+    if (timeout === undefined) chunk(...args);
+    else runWithTimeout(() => chunk(...args), timeout);
     return { stdout: sink.join("") };
   } catch (e) {
-    if (e instanceof LuaSyntaxError) return { stdout: sink.join(""), error: e.message };
+    if (e instanceof LuaSyntaxError || e instanceof TimeoutError) return { stdout: sink.join(""), error: e.message };
     const v = toLuaError(e).value;
     let msg: string;
     if (typeof v === "string") msg = v;
@@ -37,5 +42,6 @@ export function runLua(source: string, chunkName: string, args: string[] = []): 
     return { stdout: sink.join(""), error: msg };
   } finally {
     capture.sink = undefined;
+    resetScheduler();
   }
 }

@@ -41,11 +41,12 @@ export function matchClass(c: number, cl: number): boolean {
     case 117: mask = UPPER; break; // u
     case 119: mask = ALPHA | DIGIT; break; // w
     case 120: mask = XDIGIT; break; // x
+    case 122: mask = -1; break; // z: deprecated, the zero byte
     default: return cl === c;
   }
   // cl | 0x20 also maps a few non-letters onto letters ('A'..'Z' only are uppercase classes)
   if (!((cl >= 65 && cl <= 90) || (cl >= 97 && cl <= 122))) return cl === c;
-  const res = (CTYPE[c] & mask) !== 0;
+  const res = mask === -1 ? c === 0 : (CTYPE[c] & mask) !== 0;
   return cl <= 90 ? !res : res;
 }
 

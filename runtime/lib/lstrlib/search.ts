@@ -1,0 +1,194 @@
+// string.find, string.match, string.gmatch and string.gsub on top of the pattern matcher.
+import { builtinNames, rterror } from "../../error.ts";
+import { isNumber, numberToString } from "../../number.ts";
+import { call, index } from "../../ops.ts";
+import { LuaTable } from "../../table.ts";
+import { EMPTY, first, truthy, type } from "../../value.ts";
+import { checkString, optIntN, typeError } from "../args.ts";
+import { CAP_POSITION, CAP_UNFINISHED, MatchState, doMatch, firstLiteral, noSpecials } from "./pattern.ts";
+
+/** lstrlib posrelatI: a 1-based start position clipped to [1, ∞). */
+function posrelatI(pos: number, len: number): number {
+  if (pos > 0) return pos;
+  if (pos === 0) return 1;
+  if (pos < -len) return 1;
+  return len + pos + 1;
+}
+
+/** Capture i of a successful match [s, e) (the whole match when there are no captures). */
+function getCapture(ms: MatchState, i: number, s: number, e: number): unknown {
+  if (i >= ms.level) {
+    if (i !== 0) rterror(`invalid capture index %${i + 1}`);
+    return ms.src.slice(s, e);
+  }
+  const len = ms.capLen[i];
+  const init = ms.capInit[i];
+  if (len === CAP_UNFINISHED) rterror("unfinished capture");
+  if (len === CAP_POSITION) return init + 1;
+  return ms.src.slice(init, init + len);
+}
+
+/** All captures (or the whole match when s >= 0 and there are none) in the result convention. */
+function pushCaptures(ms: MatchState, s: number, e: number): unknown {
+  const n = ms.level === 0 && s >= 0 ? 1 : ms.level;
+  if (n === 1) return getCapture(ms, 0, s, e);
+  const out = new Array<unknown>(n);
+  for (let i = 0; i < n; i++) out[i] = getCapture(ms, i, s, e);
+  return out;
+}
+
+function findAux(args: unknown[], find: boolean): unknown {
+  const fname = find ? "find" : "match";
+  const s = checkString(args, 1, fname);
+  const p = checkString(args, 2, fname);
+  const ls = s.length;
+  const init = posrelatI(optIntN(args, 3, fname, 1), ls) - 1;
+  if (init > ls) return undefined;
+  if (noSpecials(p) || (find && truthy(args[3]))) {
+    const i = s.indexOf(p, init);
+    if (i < 0) return undefined;
+    return find ? [i + 1, i + p.length] : p;
+  }
+  const ms = new MatchState(s, p);
+  const anchor = p.charCodeAt(0) === 94;
+  const pstart = anchor ? 1 : 0;
+  const lit = anchor ? -1 : firstLiteral(p, pstart);
+  const litStr = lit >= 0 ? String.fromCharCode(lit) : "";
+  let s1 = init;
+  do {
+    if (lit >= 0) {
+      s1 = s.indexOf(litStr, s1);
+      if (s1 < 0) break;
+    }
+    ms.reset();
+    const res = doMatch(ms, s1, pstart);
+    if (res !== -1) {
+      if (!find) return pushCaptures(ms, s1, res);
+      const caps = pushCaptures(ms, -1, 0);
+      if (ms.level === 0) return [s1 + 1, res];
+      return ms.level === 1 ? [s1 + 1, res, caps] : [s1 + 1, res, ...(caps as unknown[])];
+    }
+  } while (s1++ < ls && !anchor);
+  return undefined;
+}
+
+export function find(...args: unknown[]): unknown {
+  return findAux(args, true);
+}
+
+export function match(...args: unknown[]): unknown {
+  return findAux(args, false);
+}
+
+builtinNames.add("gmatch_aux");
+
+export function gmatch(...args: unknown[]): unknown {
+  const s = checkString(args, 1, "gmatch");
+  const p = checkString(args, 2, "gmatch");
+  const ls = s.length;
+  let src = posrelatI(optIntN(args, 3, "gmatch", 1), ls) - 1;
+  if (src > ls) src = ls + 1;
+  const ms = new MatchState(s, p);
+  const lit = firstLiteral(p, 0);
+  const litStr = lit >= 0 ? String.fromCharCode(lit) : "";
+  let lastmatch = -1;
+  return function gmatch_aux(): unknown {
+    for (; src <= ls; src++) {
+      if (lit >= 0) {
+        const i = s.indexOf(litStr, src);
+        if (i < 0) {
+          src = ls + 1;
+          break;
+        }
+        src = i;
+      }
+      ms.reset();
+      const e = doMatch(ms, src, 0);
+      if (e !== -1 && e !== lastmatch) {
+        const start = src;
+        src = lastmatch = e;
+        return pushCaptures(ms, start, e);
+      }
+    }
+    return EMPTY;
+  };
+}
+
+/** Appends the replacement string for a match, expanding %0-%9 and %%. */
+function addString(ms: MatchState, out: string[], repl: string, s: number, e: number): void {
+  let start = 0;
+  for (let i = repl.indexOf("%"); i >= 0; i = repl.indexOf("%", start)) {
+    if (i > start) out.push(repl.slice(start, i));
+    const c = i + 1 < repl.length ? repl.charCodeAt(i + 1) : 0;
+    if (c === 37) out.push("%");
+    else if (c === 48) out.push(ms.src.slice(s, e));
+    else if (c >= 49 && c <= 57) {
+      const v = getCapture(ms, c - 49, s, e);
+      out.push(typeof v === "string" ? v : String(v));
+    } else rterror("invalid use of '%' in replacement string");
+    start = i + 2;
+  }
+  if (start < repl.length) out.push(start === 0 ? repl : repl.slice(start));
+}
+
+/** Appends the replacement for a match by a table or function (or keeps the match). */
+function addValue(ms: MatchState, out: string[], repl: unknown, s: number, e: number): void {
+  let v: unknown;
+  if (typeof repl === "function" || !(repl instanceof LuaTable)) {
+    const caps = pushCaptures(ms, s, e);
+    v = first(Array.isArray(caps) ? call(repl)(...caps) : call(repl)(caps));
+  } else {
+    v = index(repl, getCapture(ms, 0, s, e));
+  }
+  if (!truthy(v)) out.push(ms.src.slice(s, e));
+  else if (typeof v === "string") out.push(v);
+  else if (isNumber(v)) out.push(numberToString(v));
+  else rterror(`invalid replacement value (a ${type(v)})`);
+}
+
+export function gsub(...args: unknown[]): unknown {
+  const src = checkString(args, 1, "gsub");
+  const p = checkString(args, 2, "gsub");
+  const srcl = src.length;
+  let repl = args[2];
+  const maxS = optIntN(args, 4, "gsub", srcl + 1);
+  if (isNumber(repl)) repl = numberToString(repl);
+  else if (typeof repl !== "string" && typeof repl !== "function" && !(repl instanceof LuaTable)) {
+    typeError(args, 3, "gsub", "string/function/table");
+  }
+  const anchor = p.charCodeAt(0) === 94;
+  const pstart = anchor ? 1 : 0;
+  const plain = p.length > 0 && noSpecials(p);
+  const lit = anchor ? -1 : firstLiteral(p, pstart);
+  const litStr = lit >= 0 ? String.fromCharCode(lit) : "";
+  const ms = new MatchState(src, p);
+  const out: string[] = [];
+  let pos = 0, copyFrom = 0, lastmatch = -1, n = 0;
+  while (n < maxS) {
+    let e: number;
+    if (plain) {
+      pos = src.indexOf(p, pos);
+      if (pos < 0) break;
+      e = pos + p.length;
+    } else {
+      if (lit >= 0) {
+        pos = src.indexOf(litStr, pos);
+        if (pos < 0) break;
+      }
+      ms.reset();
+      e = doMatch(ms, pos, pstart);
+    }
+    if (e !== -1 && e !== lastmatch) {
+      n++;
+      if (pos > copyFrom) out.push(src.slice(copyFrom, pos));
+      if (typeof repl === "string") addString(ms, out, repl, pos, e);
+      else addValue(ms, out, repl, pos, e);
+      pos = copyFrom = lastmatch = e;
+    } else if (pos < srcl) pos++;
+    else break;
+    if (anchor) break;
+  }
+  if (n === 0) return [src, 0];
+  if (copyFrom < srcl) out.push(src.slice(copyFrom));
+  return [out.join(""), n];
+}
