@@ -1,5 +1,8 @@
 // Builds the global environment: the Lua standard libraries plus the assay builtins.
 import { openBase } from "./lib/base.ts";
+import { openString } from "./lib/string.ts";
+import { openIo } from "./lib/io.ts";
+import { openOs } from "./lib/os.ts";
 import { openCoroutine } from "./lib/coroutine.ts";
 import { openMath } from "./lib/math.ts";
 import { openTable } from "./lib/table.ts";
@@ -9,6 +12,9 @@ import { LuaTable } from "./table.ts";
 export function createGlobals(): LuaTable {
   const G = new LuaTable();
   openBase(G);
+  openString(G);
+  openOs(G);
+  openIo(G);
   openTable(G);
   openMath(G);
   openUtf8(G);

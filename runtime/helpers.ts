@@ -3,8 +3,8 @@
 export { LuaFloat } from "./number.ts";
 export { EMPTY, first, results, truthy } from "./value.ts";
 export {
-  add, band, bnot, bor, bxor, call, concat, div, eq, ge, gt, idiv, index, le, len, lt, mod, mul,
-  neq, not, pow, setindex, shl, shr, sub, unm,
+  add, addF, band, bnot, bor, bxor, call, concat, div, eq, ge, gt, idiv, idivF, index, le, len, lt, mod, modF, mul, mulF,
+  neq, not, pow, setindex, shl, shr, sub, subF, unm,
 } from "./ops.ts";
 export { table } from "./construct.ts";
 export { forin, forprep, forval, nth } from "./loops.ts";

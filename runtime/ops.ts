@@ -137,19 +137,28 @@ function tonum(v: unknown): number | bigint | LuaFloat | undefined {
 type Arith = "add" | "sub" | "mul" | "div" | "mod" | "pow" | "idiv" | "unm";
 
 function arithSlow(op: Arith, a: unknown, b: unknown, da: D, db: D): unknown {
-  const x = tonum(a), y = tonum(b);
-  if (x !== undefined && y !== undefined) return arithNum(op, x, y);
+  if (isNumber(a) && isNumber(b)) return arithNum(op, a, b);
+  // strings reach the string metatable's arithmetic metamethods (lib/lstrlib/arith.ts)
   const h = metamethod(a, "__" + op) ?? metamethod(b, "__" + op);
   if (h !== undefined) return first(call(h)(a, b));
-  // error: blame the operand that is not a number (the second one if both are fine as strings)
-  const badB = x !== undefined;
-  const bad = badB ? b : a;
-  const d = badB ? db : da;
-  if ((typeof a === "string" || isNumber(a)) && (typeof b === "string" || isNumber(b))) {
-    // what the string metatable's arithmetic metamethods report
-    return runerror(`attempt to ${op} a '${type(a)}' with a '${type(b)}'`);
+  const x = tonum(a), y = tonum(b); // numeric strings when the string library is not loaded
+  if (x !== undefined && y !== undefined) return arithNum(op, x, y);
+  // luaG_opinterror: blame the first operand unless it is a number
+  const badB = isNumber(a);
+  return runerror(`attempt to perform arithmetic on a ${typeName(badB ? b : a)} value${varinfo(badB ? db : da)}`);
+}
+
+function floatArith(op: Arith, a: number, b: number): unknown {
+  switch (op) {
+    case "add": return mkfloat(a + b);
+    case "sub": return mkfloat(a - b);
+    case "mul": return mkfloat(a * b);
+    case "div": return mkfloat(a / b);
+    case "pow": return mkfloat(b === 2 ? a * a : b === 0.5 ? Math.sqrt(a) : Math.pow(a, b));
+    case "unm": return mkfloat(-a);
+    case "idiv": return mkfloat(Math.floor(a / b));
+    case "mod": return mkfloat(floatMod(a, b));
   }
-  return runerror(`attempt to perform arithmetic on a ${typeName(bad)} value${varinfo(d)}`);
 }
 
 function arithNum(op: Arith, x: number | bigint | LuaFloat, y: number | bigint | LuaFloat): unknown {
@@ -241,6 +250,48 @@ export function pow(a: unknown, b: unknown, da?: D, db?: D): unknown {
     return Number.isInteger(r) ? new LuaFloat(r) : r;
   }
   return arithSlow("pow", a, b, da, db);
+}
+
+// x OP k where k is a float constant passed as a plain number: the result is always a float.
+function floatK(op: Arith, a: unknown, k: number, da: D): unknown {
+  return arithSlow(op, a, new LuaFloat(k), da, undefined);
+}
+
+export function addF(a: unknown, k: number, da?: D): unknown {
+  if (typeof a === "number") {
+    const r = a + k;
+    return Number.isInteger(r) ? new LuaFloat(r) : r;
+  }
+  if (a instanceof LuaFloat) return mkfloat(a.n + k);
+  return floatK("add", a, k, da);
+}
+
+export function subF(a: unknown, k: number, da?: D): unknown {
+  if (typeof a === "number") {
+    const r = a - k;
+    return Number.isInteger(r) ? new LuaFloat(r) : r;
+  }
+  if (a instanceof LuaFloat) return mkfloat(a.n - k);
+  return floatK("sub", a, k, da);
+}
+
+export function mulF(a: unknown, k: number, da?: D): unknown {
+  if (typeof a === "number") {
+    const r = a * k;
+    return Number.isInteger(r) ? new LuaFloat(r) : r;
+  }
+  if (a instanceof LuaFloat) return mkfloat(a.n * k);
+  return floatK("mul", a, k, da);
+}
+
+export function modF(a: unknown, k: number, da?: D): unknown {
+  if (typeof a === "number") return mkfloat(floatMod(a, k));
+  return floatK("mod", a, k, da);
+}
+
+export function idivF(a: unknown, k: number, da?: D): unknown {
+  if (typeof a === "number") return mkfloat(Math.floor(a / k));
+  return floatK("idiv", a, k, da);
 }
 
 export function unm(a: unknown, da?: D): unknown {

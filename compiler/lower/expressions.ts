@@ -5,7 +5,7 @@ import { CompileError, type Context } from "../context.ts";
 import { lowerFunctionValue } from "./functions.ts";
 import { invoke } from "./invoke.ts";
 import { decodeLuaString } from "./strings.ts";
-import { numericLiteral } from "./literals.ts";
+import { numericLiteral, parseNumeral } from "./literals.ts";
 import { at, isParenthesized, rangeOf } from "./source.ts";
 
 /** Lua-side description of an operand for error messages, e.g. "local 'x'". */
@@ -106,8 +106,10 @@ function lowerExprInner(ctx: Context, e: L.Expression): t.Expression {
       const op = e.operator as string;
       if (op === "==" || op === "~=") return lowerEquality(ctx, e);
       if (op in COMPARE) {
-        return t.callExpression(ctx.rt(COMPARE[op]), [lowerExpr(ctx, e.left), lowerExpr(ctx, e.right)]);
+        return t.callExpression(ctx.rt(COMPARE[op]), [lowerOperand(ctx, e.left), lowerOperand(ctx, e.right)]);
       }
+      const special = lowerFloatConstantArith(ctx, e);
+      if (special) return special;
       const helper = ARITH[op];
       if (helper === undefined) throw new CompileError(e.loc?.start.line ?? 0, `unsupported operator '${op}'`);
       return t.callExpression(ctx.rt(helper), [
@@ -119,6 +121,54 @@ function lowerExprInner(ctx: Context, e: L.Expression): t.Expression {
     default:
       throw new CompileError(0, `unsupported expression ${(e as L.Node).type}`);
   }
+}
+
+/** An integral float literal's value (2.0, -1.0), or undefined. */
+function integralFloatLiteral(e: L.Expression): number | undefined {
+  let neg = false;
+  if (e.type === "UnaryExpression" && e.operator === "-") {
+    neg = true;
+    e = e.argument;
+  }
+  if (e.type !== "NumericLiteral") return undefined;
+  const n = parseNumeral(e.raw);
+  if (!("float" in n) || !Number.isInteger(n.float)) return undefined;
+  return neg ? -n.float : n.float;
+}
+
+/**
+ * An operand where only the numeric value matters (comparisons, / and ^): an integral float
+ * literal is passed as a plain JS number instead of a boxed LuaFloat, keeping the fast path.
+ */
+function lowerOperand(ctx: Context, e: L.Expression): t.Expression {
+  const v = integralFloatLiteral(e);
+  if (v !== undefined && !Object.is(v, -0)) return at(v < 0 ? t.unaryExpression("-", t.numericLiteral(-v)) : t.numericLiteral(v), e);
+  return lowerExpr(ctx, e);
+}
+
+const FLOAT_K: Record<string, string> = { "+": "addF", "-": "subF", "*": "mulF", "%": "modF", "//": "idivF" };
+
+/**
+ * x OP 2.0: the result is a float whatever x is, so `$mulF(x, 2)` computes in doubles without
+ * unboxing the constant. For + and *, a constant on the left is swapped to the right.
+ */
+function lowerFloatConstantArith(ctx: Context, e: L.BinaryExpression): t.Expression | undefined {
+  const op = e.operator as string;
+  if (op === "/" || op === "^") {
+    if (integralFloatLiteral(e.left) === undefined && integralFloatLiteral(e.right) === undefined) return undefined;
+    return t.callExpression(ctx.rt(ARITH[op]), [lowerOperand(ctx, e.left), lowerOperand(ctx, e.right), ...descArgs(ctx, e.left, e.right)]);
+  }
+  const helper = FLOAT_K[op];
+  if (helper === undefined) return undefined;
+  const r = integralFloatLiteral(e.right);
+  if (r !== undefined && !Object.is(r, -0)) {
+    return t.callExpression(ctx.rt(helper), [lowerExpr(ctx, e.left), lowerOperand(ctx, e.right), ...descArgs(ctx, e.left)]);
+  }
+  const l = integralFloatLiteral(e.left);
+  if (l !== undefined && !Object.is(l, -0) && (op === "+" || op === "*")) {
+    return t.callExpression(ctx.rt(helper), [lowerExpr(ctx, e.right), lowerOperand(ctx, e.left), ...descArgs(ctx, e.right)]);
+  }
+  return undefined;
 }
 
 function checkVararg(ctx: Context, e: L.Node): void {
@@ -147,6 +197,12 @@ function lowerUnary(ctx: Context, e: L.UnaryExpression): t.Expression {
 
 /** -<literal>: fold when the result keeps its subtype exactly. */
 function negateLiteral(ctx: Context, lit: L.NumericLiteral): t.Expression | undefined {
+  const n = parseNumeral(lit.raw);
+  if ("float" in n && Number.isInteger(n.float)) {
+    const v = -n.float;
+    return ctx.constant(`f${Object.is(v, -0) ? "-0" : v}`, () => t.newExpression(ctx.rt("LuaFloat"),
+      [Object.is(v, -0) || v < 0 ? t.unaryExpression("-", t.numericLiteral(-v)) : t.numericLiteral(v)]));
+  }
   const v = numericLiteral(ctx, lit);
   if (t.isNumericLiteral(v) && v.value !== 0) return t.unaryExpression("-", v);
   return undefined;

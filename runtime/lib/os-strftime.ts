@@ -21,7 +21,7 @@ function floorMod(a: number, b: number): number {
 
 /** glibc iso_week_days: days since the Monday of the ISO week 1 that contains yday. */
 function isoWeekDays(yday: number, wday: number): number {
-  return yday - ((yday - wday + 4 + 382) % 7) + 3;
+  return yday - ((yday - wday + 382) % 7) + 3; // 382 = ISO_WEEK1_WDAY + a multiple of 7 above 366
 }
 
 /** [ISO week-based year, ISO week number]. */

@@ -55,10 +55,10 @@ function auxGetn(args: unknown[], what: number, fname: string): number {
 
 function tconcat(...args: unknown[]): unknown {
   const t = args[0];
-  let last = auxGetn(args, R, "table.concat");
-  const sep = optString(args, 2, "table.concat", "");
-  let i = optIntN(args, 3, "table.concat", 1);
-  last = optIntN(args, 4, "table.concat", last);
+  let last = auxGetn(args, R, "concat");
+  const sep = optString(args, 2, "concat", "");
+  let i = optIntN(args, 3, "concat", 1);
+  last = optIntN(args, 4, "concat", last);
   if (i > last) return "";
   const parts: string[] = [];
   const direct = plain(t) ? t.arr : undefined;
@@ -80,16 +80,16 @@ function ucmp(a: LuaInt, b: LuaInt, orEqual: boolean): boolean {
 
 function tinsert(...args: unknown[]): unknown {
   const t = args[0];
-  const e = auxGetn(args, R | W, "table.insert") + 1; // first empty element
+  const e = auxGetn(args, R | W, "insert") + 1; // first empty element
   let pos: number;
   switch (args.length) {
     case 2:
       pos = e;
       break;
     case 3: {
-      const p = checkInt(args, 2, "table.insert");
+      const p = checkInt(args, 2, "insert");
       if (!ucmp(typeof p === "number" ? p - 1 : mkint(p - 1n), e, false)) {
-        argError(2, "table.insert", "position out of bounds");
+        argError(2, "insert", "position out of bounds");
       }
       pos = Number(p);
       const v = args[2];
@@ -109,10 +109,10 @@ function tinsert(...args: unknown[]): unknown {
 
 function tremove(...args: unknown[]): unknown {
   const t = args[0];
-  const size = auxGetn(args, R | W, "table.remove");
-  let pos = optIntN(args, 2, "table.remove", size);
+  const size = auxGetn(args, R | W, "remove");
+  let pos = optIntN(args, 2, "remove", size);
   if (pos !== size && !ucmp(pos - 1, size, true)) {
-    argError(1, "table.remove", "position out of bounds"); // (5.4.4 blames argument #1)
+    argError(1, "remove", "position out of bounds"); // (5.4.4 blames argument #1)
   }
   if (plain(t) && pos >= 1 && pos < size && t.arr.length === size) {
     const a = t.arr;
@@ -130,17 +130,17 @@ function tremove(...args: unknown[]): unknown {
 
 function tmove(...args: unknown[]): unknown {
   const a1 = args[0];
-  const f = toBig(checkInt(args, 2, "table.move"));
-  const e = toBig(checkInt(args, 3, "table.move"));
-  const t = toBig(checkInt(args, 4, "table.move"));
+  const f = toBig(checkInt(args, 2, "move"));
+  const e = toBig(checkInt(args, 3, "move"));
+  const t = toBig(checkInt(args, 4, "move"));
   const tt = args[4] !== undefined ? 5 : 1; // destination table
-  checkTab(args, 1, R, "table.move");
-  checkTab(args, tt, W, "table.move");
+  checkTab(args, 1, R, "move");
+  checkTab(args, tt, W, "move");
   const dst = args[tt - 1];
   if (e >= f) {
-    if (!(f > 0n || e < MAXINTEGER + f)) argError(3, "table.move", "too many elements to move");
+    if (!(f > 0n || e < MAXINTEGER + f)) argError(3, "move", "too many elements to move");
     const n = e - f + 1n; // number of elements to move
-    if (!(t <= MAXINTEGER - n + 1n)) argError(4, "table.move", "destination wrap around");
+    if (!(t <= MAXINTEGER - n + 1n)) argError(4, "move", "destination wrap around");
     const forward = t > e || t <= f || (tt !== 1 && dst !== a1);
     const SAFE = 9007199254740991n;
     if (f >= -SAFE && t >= -SAFE && e <= SAFE && t + n <= SAFE) {
@@ -168,8 +168,8 @@ const MAXRESULTS = 999_980;
 
 function tunpack(...args: unknown[]): unknown {
   const t = args[0];
-  const i = toBig(args[1] === undefined ? 1 : checkInt(args, 2, "table.unpack"));
-  const e = toBig(args[2] === undefined ? lenOf(t) : checkInt(args, 3, "table.unpack"));
+  const i = toBig(args[1] === undefined ? 1 : checkInt(args, 2, "unpack"));
+  const e = toBig(args[2] === undefined ? lenOf(t) : checkInt(args, 3, "unpack"));
   if (i > e) return EMPTY;
   const n = e - i;
   if (n >= BigInt(MAXRESULTS)) return rterror("too many results to unpack");
@@ -285,11 +285,11 @@ function auxsort(s: SortState, lo: number, up: number, rnd: number): void {
 
 function tsort(...args: unknown[]): unknown {
   const t = args[0];
-  const n = auxGetn(args, R | W, "table.sort");
+  const n = auxGetn(args, R | W, "sort");
   if (n > 1) {
-    if (n >= 2147483647) argError(1, "table.sort", "array too big");
+    if (n >= 2147483647) argError(1, "sort", "array too big");
     const f = args[1];
-    if (f !== undefined && typeof f !== "function") typeError(args, 2, "table.sort", "function");
+    if (f !== undefined && typeof f !== "function") typeError(args, 2, "sort", "function");
     let less: Less;
     if (f === undefined) less = lt;
     else {

@@ -68,8 +68,8 @@ export function utf8Encode(x: number): string {
 }
 
 function charArg(args: unknown[], i: number): string {
-  const code = checkInt(args, i, "utf8.char");
-  if (typeof code !== "number" || code < 0 || code > MAXUTF) argError(i, "utf8.char", "value out of range");
+  const code = checkInt(args, i, "char");
+  if (typeof code !== "number" || code < 0 || code > MAXUTF) argError(i, "char", "value out of range");
   return utf8Encode(code);
 }
 
@@ -81,13 +81,13 @@ function char(...args: unknown[]): unknown {
 }
 
 function len(...args: unknown[]): unknown {
-  const s = checkString(args, 1, "utf8.len");
+  const s = checkString(args, 1, "len");
   const n = s.length;
-  let posi = posrelat(optPos(args, 2, "utf8.len", 1), n);
-  let posj = posrelat(optPos(args, 3, "utf8.len", -1), n);
+  let posi = posrelat(optPos(args, 2, "len", 1), n);
+  let posj = posrelat(optPos(args, 3, "len", -1), n);
   const lax = args[3] !== undefined && args[3] !== false;
-  if (!(1 <= posi && --posi <= n)) argError(2, "utf8.len", "initial position out of bounds");
-  if (!(--posj < n)) argError(3, "utf8.len", "final position out of bounds");
+  if (!(1 <= posi && --posi <= n)) argError(2, "len", "initial position out of bounds");
+  if (!(--posj < n)) argError(3, "len", "final position out of bounds");
   let count = 0;
   while (posi <= posj) {
     const d = decode(s, posi, !lax);
@@ -99,13 +99,13 @@ function len(...args: unknown[]): unknown {
 }
 
 function codepoint(...args: unknown[]): unknown {
-  const s = checkString(args, 1, "utf8.codepoint");
+  const s = checkString(args, 1, "codepoint");
   const n = s.length;
-  const posi = posrelat(optPos(args, 2, "utf8.codepoint", 1), n);
-  const pose = posrelat(optPos(args, 3, "utf8.codepoint", posi), n);
+  const posi = posrelat(optPos(args, 2, "codepoint", 1), n);
+  const pose = posrelat(optPos(args, 3, "codepoint", posi), n);
   const lax = args[3] !== undefined && args[3] !== false;
-  if (!(posi >= 1)) argError(2, "utf8.codepoint", "out of bounds");
-  if (!(pose <= n)) argError(3, "utf8.codepoint", "out of bounds");
+  if (!(posi >= 1)) argError(2, "codepoint", "out of bounds");
+  if (!(pose <= n)) argError(3, "codepoint", "out of bounds");
   if (posi > pose) return EMPTY;
   if (pose - posi >= 2147483647) return rterror("string slice too long");
   const out: number[] = [];
@@ -119,13 +119,13 @@ function codepoint(...args: unknown[]): unknown {
 }
 
 function offset(...args: unknown[]): unknown {
-  const s = checkString(args, 1, "utf8.offset");
+  const s = checkString(args, 1, "offset");
   const len = s.length;
-  const nArg: LuaInt = checkInt(args, 2, "utf8.offset");
+  const nArg: LuaInt = checkInt(args, 2, "offset");
   // a count beyond the safe range can never be satisfied by a real string
   let n = typeof nArg === "number" ? nArg : toBig(nArg) > 0n ? Number.MAX_SAFE_INTEGER : -Number.MAX_SAFE_INTEGER;
-  let posi = posrelat(optPos(args, 3, "utf8.offset", n >= 0 ? 1 : len + 1), len);
-  if (!(1 <= posi && --posi <= len)) argError(3, "utf8.offset", "position out of bounds");
+  let posi = posrelat(optPos(args, 3, "offset", n >= 0 ? 1 : len + 1), len);
+  if (!(1 <= posi && --posi <= len)) argError(3, "offset", "position out of bounds");
   if (n === 0) {
     while (posi > 0 && iscont(s, posi)) posi--; // start of the current sequence
   } else {
@@ -168,7 +168,7 @@ function iterLax(...args: unknown[]): unknown {
 
 function codes(...args: unknown[]): unknown {
   const lax = args[1] !== undefined && args[1] !== false;
-  checkString(args, 1, "utf8.codes");
+  checkString(args, 1, "codes");
   return [lax ? iterLax : iterStrict, args[0], 0];
 }
 
