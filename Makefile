@@ -14,10 +14,14 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
+# The CLI (runtime + builtins) and the compiler are separate bundles: a cached run never loads
+# the compiler (cli/compiler-loader.ts).
 dist/assay.mjs: node_modules/.installed $(SOURCES)
 	$(ESBUILD) cli/main.ts --bundle --platform=node --format=esm --target=node24 \
-	  --outfile=dist/assay.mjs --log-level=warning --keep-names \
+	  --outfile=dist/assay.mjs --log-level=error --keep-names \
 	  --banner:js="import { createRequire as \$$cr } from 'node:module'; const require = \$$cr(import.meta.url);"
+	$(ESBUILD) compiler/index.ts --bundle --platform=node --format=cjs --target=node24 \
+	  --outfile=dist/compiler.cjs --log-level=warning --keep-names
 
 build: dist/assay.mjs
 

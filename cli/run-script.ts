@@ -1,16 +1,17 @@
-// Running a Lua script: compile (cached), instantiate with fresh globals, call with the
-// script arguments, and report an uncaught error with its Lua traceback.
-import { compile, LuaSyntaxError } from "../compiler/index.ts";
+// Running a Lua script: compile (or take the cached compilation), instantiate with fresh
+// globals, call with the script arguments, and report an uncaught error with its traceback.
 import { instantiate, setCompiler } from "../runtime/chunk.ts";
-import { createEnvironment } from "../stdlib-ts/index.ts";
 import { LuaError, formatTraceback, luaFramesOf, toLuaError } from "../runtime/error.ts";
 import { logLine } from "../runtime/log.ts";
 import { tostring } from "../runtime/lib/base.ts";
 import { flushOut } from "../runtime/stdout.ts";
 import { LuaTable } from "../runtime/table.ts";
 import { fromJs } from "../runtime/value.ts";
+import { createEnvironment } from "../stdlib-ts/index.ts";
+import { cacheKey, readCache, writeCache } from "./cache.ts";
+import { compilerStamp, loadCompiler } from "./compiler-loader.ts";
 
-setCompiler((src, name) => compile(src, name));
+setCompiler((src, name) => loadCompiler().compile(src, name));
 
 export interface ScriptOptions {
   /** script source as a byte string */
@@ -21,13 +22,31 @@ export interface ScriptOptions {
   args: string[];
 }
 
+/** Whether e is the compiler's LuaSyntaxError (checked by name: the compiler loads lazily). */
+export function isSyntaxError(e: unknown): e is Error {
+  return e instanceof Error && e.name === "LuaSyntaxError";
+}
+
+/** Compiled code for a chunk: from the cache when the build and source are unchanged. */
+export function compileCached(source: string, chunkName: string): { code: string; map: unknown } {
+  const useCache = compilerStamp() === "bundle";
+  const key = useCache ? cacheKey(source, chunkName, "1") : "";
+  if (useCache) {
+    const hit = readCache(key);
+    if (hit) return hit;
+  }
+  const { code, map } = loadCompiler().compile(source, chunkName);
+  if (useCache) writeCache(key, { code, map });
+  return { code, map };
+}
+
 /** Runs a script; returns the process exit code. */
 export function runScript(opts: ScriptOptions): number {
   let code: string, map: unknown;
   try {
-    ({ code, map } = compile(opts.source, opts.chunkName));
+    ({ code, map } = compileCached(opts.source, opts.chunkName));
   } catch (e) {
-    if (e instanceof LuaSyntaxError) {
+    if (isSyntaxError(e)) {
       logLine("ERROR", e.message);
       return 1;
     }

@@ -9,6 +9,7 @@ export class LuaSyntaxError extends Error {
   readonly text: string;
   constructor(chunk: string, line: number, text: string) {
     super(`${chunk}:${line}: ${text}`);
+    this.name = "LuaSyntaxError";
     this.chunk = chunk;
     this.line = line;
     this.text = text;

@@ -98,20 +98,24 @@ function M(month: number, w: number, d: number): Change {
   return { kind: "M", a: month, w, d, time: 7200 };
 }
 
-/** The UTC time of a change in `year`, for a clock running at `off` before it (compute_change). */
+/**
+ * The UTC time of a change in `year`, for a clock running at `off` before it (glibc's
+ * compute_change, which counts from 1970-01-01 for every year up to 1970).
+ */
 function changeTime(c: Change, year: number, off: number): number {
-  let day: number;
-  if (c.kind === "J") day = daysFromCivil(year, 1, 1) + c.a - 1 + (isLeap(year) && c.a >= 60 ? 1 : 0);
-  else if (c.kind === "n") day = daysFromCivil(year, 1, 1) + c.a;
+  const jan1 = daysFromCivil(year, 1, 1);
+  let rel: number;
+  if (c.kind === "J") rel = c.a - 1 + (isLeap(year) && c.a >= 60 ? 1 : 0);
+  else if (c.kind === "n") rel = c.a;
   else {
     const first = daysFromCivil(year, c.a, 1);
     const wdayFirst = (((first + 4) % 7) + 7) % 7;
     let mday = 1 + ((c.d - wdayFirst + 7) % 7) + (c.w - 1) * 7;
     const mlen = daysFromCivil(c.a === 12 ? year + 1 : year, c.a === 12 ? 1 : c.a + 1, 1) - first;
     while (mday > mlen) mday -= 7;
-    day = first + mday - 1;
+    rel = first - jan1 + mday - 1;
   }
-  return day * 86400 + c.time - off;
+  return ((year > 1970 ? jan1 : 0) + rel) * 86400 + c.time - off;
 }
 
 /** The zone type at UTC time t (seconds), computed from the rules of t's UTC year. */

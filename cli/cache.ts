@@ -1,0 +1,71 @@
+// The compile cache for `assay run`: compiled chunks stored by content hash (source, chunk name,
+// compiler build) under $XDG_CACHE_HOME/assay or ~/.cache/assay. Writes are atomic (temp file +
+// rename) so concurrent runs are safe; any cache failure only costs speed.
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { homedir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export interface CachedChunk {
+  code: string;
+  map: unknown;
+}
+
+function cacheDir(): string | undefined {
+  if (process.env.ASSAY_NO_CACHE) return undefined;
+  const base = process.env.XDG_CACHE_HOME || (homedir() ? join(homedir(), ".cache") : undefined);
+  return base ? join(base, "assay") : undefined;
+}
+
+let buildId: string | undefined;
+
+/** Changes whenever the installed assay (and so its compiler) changes. */
+function build(): string {
+  if (buildId === undefined) {
+    try {
+      const st = statSync(fileURLToPath(import.meta.url));
+      buildId = `${st.size}-${st.mtimeMs}`;
+    } catch {
+      buildId = "unknown";
+    }
+  }
+  return buildId;
+}
+
+export function cacheKey(source: string, chunkName: string, compilerVersion: string): string {
+  return createHash("sha256").update(`${compilerVersion}\0${build()}\0${chunkName}\0`).update(source, "latin1").digest("hex").slice(0, 40);
+}
+
+export function readCache(key: string): CachedChunk | undefined {
+  const dir = cacheDir();
+  if (dir === undefined) return undefined;
+  try {
+    const code = readFileSync(join(dir, key + ".js"), "utf8");
+    const mapText = readFileSync(join(dir, key + ".map"), "utf8");
+    return { code, map: JSON.parse(mapText) };
+  } catch {
+    return undefined;
+  }
+}
+
+function writeAtomic(path: string, data: string): void {
+  const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
+  writeFileSync(tmp, data);
+  renameSync(tmp, path);
+}
+
+export function writeCache(key: string, chunk: CachedChunk): void {
+  const dir = cacheDir();
+  if (dir === undefined) return;
+  try {
+    mkdirSync(dir, { recursive: true });
+    // the map first: a reader that finds the .js always finds its map
+    writeAtomic(join(dir, key + ".map"), JSON.stringify(chunk.map));
+    writeAtomic(join(dir, key + ".js"), chunk.code);
+  } catch {
+    // read-only or full: run without caching
+  }
+}
+
+void dirname;
