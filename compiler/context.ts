@@ -15,6 +15,8 @@ export interface GotoTarget {
   /** JS label of the wrapper; `continue` for backward jumps, `break` for forward ones */
   js: string;
   kind: "break" | "continue";
+  /** the label's line, for "already defined on line N" */
+  line: number;
 }
 
 export interface LoopState {

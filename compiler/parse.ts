@@ -75,16 +75,32 @@ function stripAttributes(src: string, chunk: string): { src: string; attributes:
 }
 
 /** luaparse's wording → lua5.4's wording. */
-function reword(msg: string): string {
+function reword(msg: string, line: number): string {
   return msg
     .replace(/^<expression> expected/, "unexpected symbol")
     .replace(/^unexpected (?:symbol|keyword|identifier|string|number) '(.*)' near '.*'$/s, "unexpected symbol near '$1'")
-    .replace(/^no loop to break near .*$/, "break outside loop")
+    .replace(/^no loop to break near .*$/, `break outside loop at line ${line}`)
+    .replace(/^(no visible label '.*' for <goto>)$/, `$1 at line ${line}`)
+    .replace(/^(<goto .*>) (jumps into the scope of local '.*')$/, `$1 at line ${line} $2`)
     .replace(/near '<eof>'$/, "near <eof>");
 }
 
+/**
+ * luaparse refuses \u{…} escapes above U+10FFFF, which Lua 5.4 allows up to 2^31: replace their
+ * digits with zeros (same length) for the parser; string values are decoded from the original.
+ */
+function tameUnicodeEscapes(src: string): string {
+  if (!src.includes("\\u{")) return src;
+  return src.replace(/\\u\{([0-9a-fA-F]+)\}/g, (m, hex: string) =>
+    parseInt(hex, 16) > 0x10ffff && parseInt(hex, 16) < 2 ** 31 ? "\\u{" + "0".repeat(hex.length) + "}" : m);
+}
+
 export function parse(source: string, chunk: string): Parsed {
-  const { src, attributes } = stripAttributes(source, chunk);
+  const stripped = stripAttributes(source, chunk);
+  const attributes = stripped.attributes;
+  // luaparse rejects hex floats without integer digits (0x.8): same-length stand-in 0x08;
+  // numerals are read back from the original source by their range.
+  const src = tameUnicodeEscapes(stripped.src).replace(/\b0([xX])\.(?=[0-9a-fA-F])/g, "0$10");
   try {
     const ast = luaparse.parse(src, {
       luaVersion: "5.3",
@@ -97,7 +113,7 @@ export function parse(source: string, chunk: string): Parsed {
   } catch (e) {
     const err = e as Error & { line?: number };
     if (typeof err.line !== "number") throw e;
-    const text = reword(err.message.replace(/^\[\d+:\d+\] /, ""));
+    const text = reword(err.message.replace(/^\[\d+:\d+\] /, ""), err.line);
     throw new LuaSyntaxError(chunk, err.line, text);
   }
 }

@@ -2,7 +2,8 @@
 // generic-for adjustment, plus nth() for destructuring call results.
 import { rterror } from "./error.ts";
 import { LuaFloat, type LuaInt, floatToInt, isNumber, mkfloat, mkint, stringToNumber, toBig, toDouble } from "./number.ts";
-import { call } from "./ops.ts";
+import { call, typeName } from "./ops.ts";
+import { checkclose } from "./close.ts";
 
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 
@@ -17,13 +18,19 @@ function forNum(v: unknown): unknown {
   return typeof v === "string" ? stringToNumber(v) ?? v : v;
 }
 
-export function forprep(a: unknown, b: unknown, c: unknown = 1): ForPrep {
+function forError(what: string, v: unknown): never {
+  return rterror(`bad 'for' ${what} (number expected, got ${typeName(v)})`);
+}
+
+/** forprep(start, limit[, step]): the step argument is absent (not nil) when the loop has none. */
+export function forprep(a: unknown, b: unknown, ...rest: unknown[]): ForPrep {
+  let c: unknown = rest.length === 0 ? 1 : rest[0];
   a = forNum(a);
   b = forNum(b);
   c = forNum(c);
-  if (!isNumber(a)) rterror("'for' initial value must be a number");
-  if (!isNumber(b)) rterror("'for' limit must be a number");
-  if (!isNumber(c)) rterror("'for' step must be a number");
+  if (!isNumber(a)) forError("initial value", a);
+  if (!isNumber(b)) forError("limit", b);
+  if (!isNumber(c)) forError("step", c);
   if (isInt(a) && isInt(c)) {
     if (c === 0) rterror("'for' step is zero");
     const up = typeof c === "number" ? c > 0 : c > 0n;
@@ -59,10 +66,12 @@ export function forval(p: unknown, i: number): unknown {
   return mkint(A + BigInt(i) * C);
 }
 
-/** Generic for: adjusts the explist to (f, s, control), checking that f is callable. */
-export function forin(list: unknown[]): [Function, unknown, unknown] {
+/** Generic for: adjusts the explist to (f, s, control, closing), checking f and the closing value. */
+export function forin(list: unknown[]): [Function, unknown, unknown, unknown] {
   const f = list[0];
-  return [typeof f === "function" ? f : call(f, "for iterator 'for iterator'"), list[1], list[2]];
+  const x = list[3];
+  if (x !== undefined) checkclose(x, "(for state)");
+  return [typeof f === "function" ? f : call(f, "for iterator 'for iterator'"), list[1], list[2], x];
 }
 
 /** The i-th value of a raw call result. */

@@ -148,13 +148,21 @@ function arithSlow(op: Arith, a: unknown, b: unknown, da: D, db: D): unknown {
   return runerror(`attempt to perform arithmetic on a ${typeName(badB ? b : a)} value${varinfo(badB ? db : da)}`);
 }
 
+/** luai_numpow (C pow, a*a for 2): Math.pow differs from C for bases ±1 with inf/NaN exponents. */
+function numpow(a: number, b: number): number {
+  if (b === 2) return a * a;
+  if (b === 0.5) return a === -Infinity ? Infinity : Math.sqrt(a) + 0; // pow(-0, 0.5) is +0
+  if (a === 1 || (a === -1 && (b === Infinity || b === -Infinity))) return 1;
+  return Math.pow(a, b);
+}
+
 function floatArith(op: Arith, a: number, b: number): unknown {
   switch (op) {
     case "add": return mkfloat(a + b);
     case "sub": return mkfloat(a - b);
     case "mul": return mkfloat(a * b);
     case "div": return mkfloat(a / b);
-    case "pow": return mkfloat(b === 2 ? a * a : b === 0.5 ? Math.sqrt(a) : Math.pow(a, b));
+    case "pow": return mkfloat(numpow(a, b));
     case "unm": return mkfloat(-a);
     case "idiv": return mkfloat(Math.floor(a / b));
     case "mod": return mkfloat(floatMod(a, b));
@@ -185,7 +193,7 @@ function arithNum(op: Arith, x: number | bigint | LuaFloat, y: number | bigint |
     case "sub": return mkfloat(a - b);
     case "mul": return mkfloat(a * b);
     case "div": return mkfloat(a / b);
-    case "pow": return mkfloat(b === 2 ? a * a : b === 0.5 ? Math.sqrt(a) : Math.pow(a, b));
+    case "pow": return mkfloat(numpow(a, b));
     case "unm": return mkfloat(-a);
     case "idiv": return mkfloat(Math.floor(a / b));
     case "mod": return mkfloat(floatMod(a, b));
@@ -246,7 +254,7 @@ export function idiv(a: unknown, b: unknown, da?: D, db?: D): unknown {
 
 export function pow(a: unknown, b: unknown, da?: D, db?: D): unknown {
   if (typeof a === "number" && typeof b === "number") {
-    const r = b === 2 ? a * a : Math.pow(a, b);
+    const r = numpow(a, b);
     return Number.isInteger(r) ? new LuaFloat(r) : r;
   }
   return arithSlow("pow", a, b, da, db);

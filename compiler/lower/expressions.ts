@@ -5,7 +5,7 @@ import { CompileError, type Context } from "../context.ts";
 import { lowerFunctionValue } from "./functions.ts";
 import { invoke } from "./invoke.ts";
 import { decodeLuaString } from "./strings.ts";
-import { numericLiteral, parseNumeral } from "./literals.ts";
+import { numeralText, numericLiteral, parseNumeral } from "./literals.ts";
 import { at, isParenthesized, rangeOf } from "./source.ts";
 
 /** Lua-side description of an operand for error messages, e.g. "local 'x'". */
@@ -19,11 +19,11 @@ export function describe(ctx: Context, e: L.Expression): string | undefined {
     case "MemberExpression":
       return e.indexer === ":" ? `method '${e.identifier.name}'` : `field '${e.identifier.name}'`;
     case "IndexExpression":
-      if (e.index.type === "StringLiteral") return `field '${stringValue(e.index)}'`;
+      if (e.index.type === "StringLiteral") return `field '${stringValue(e.index, ctx)}'`;
       if (e.index.type === "NumericLiteral" && Number.isInteger(e.index.value)) return "field 'integer index'";
       return "field '?'";
     case "StringLiteral":
-      return `constant '${stringValue(e)}'`;
+      return `constant '${stringValue(e, ctx)}'`;
     default:
       return undefined;
   }
@@ -41,7 +41,12 @@ function descArgs(ctx: Context, ...es: L.Expression[]): t.Expression[] {
   return args;
 }
 
-export function stringValue(s: L.StringLiteral): string {
+/** A string literal's bytes, decoded from the original source (see parse.ts on \u escapes). */
+export function stringValue(s: L.StringLiteral, ctx?: Context): string {
+  if (ctx !== undefined) {
+    const [a, b] = rangeOf(s);
+    return decodeLuaString(ctx.source.slice(a, b));
+  }
   return decodeLuaString(s.raw);
 }
 
@@ -49,6 +54,7 @@ export function stringValue(s: L.StringLiteral): string {
 export function lowerName(ctx: Context, name: string, node: L.Node): t.Expression {
   const b = ctx.resolve(name);
   if (b !== undefined) return at(t.identifier(b.js), node);
+  if (name === "_ENV") return at(envRef(ctx), node);
   return at(t.callExpression(ctx.rt("index"), [envRef(ctx), t.stringLiteral(name)]), node);
 }
 
@@ -78,7 +84,7 @@ function lowerExprInner(ctx: Context, e: L.Expression): t.Expression {
     case "NumericLiteral":
       return numericLiteral(ctx, e);
     case "StringLiteral":
-      return t.stringLiteral(stringValue(e));
+      return t.stringLiteral(stringValue(e, ctx));
     case "VarargLiteral":
       checkVararg(ctx, e);
       return t.memberExpression(t.identifier("$va"), t.numericLiteral(0), true);
@@ -124,14 +130,14 @@ function lowerExprInner(ctx: Context, e: L.Expression): t.Expression {
 }
 
 /** An integral float literal's value (2.0, -1.0), or undefined. */
-function integralFloatLiteral(e: L.Expression): number | undefined {
+function integralFloatLiteral(ctx: Context, e: L.Expression): number | undefined {
   let neg = false;
   if (e.type === "UnaryExpression" && e.operator === "-") {
     neg = true;
     e = e.argument;
   }
   if (e.type !== "NumericLiteral") return undefined;
-  const n = parseNumeral(e.raw);
+  const n = parseNumeral(numeralText(ctx, e));
   if (!("float" in n) || !Number.isInteger(n.float)) return undefined;
   return neg ? -n.float : n.float;
 }
@@ -141,7 +147,7 @@ function integralFloatLiteral(e: L.Expression): number | undefined {
  * literal is passed as a plain JS number instead of a boxed LuaFloat, keeping the fast path.
  */
 function lowerOperand(ctx: Context, e: L.Expression): t.Expression {
-  const v = integralFloatLiteral(e);
+  const v = integralFloatLiteral(ctx, e);
   if (v !== undefined && !Object.is(v, -0)) return at(v < 0 ? t.unaryExpression("-", t.numericLiteral(-v)) : t.numericLiteral(v), e);
   return lowerExpr(ctx, e);
 }
@@ -155,16 +161,16 @@ const FLOAT_K: Record<string, string> = { "+": "addF", "-": "subF", "*": "mulF",
 function lowerFloatConstantArith(ctx: Context, e: L.BinaryExpression): t.Expression | undefined {
   const op = e.operator as string;
   if (op === "/" || op === "^") {
-    if (integralFloatLiteral(e.left) === undefined && integralFloatLiteral(e.right) === undefined) return undefined;
+    if (integralFloatLiteral(ctx, e.left) === undefined && integralFloatLiteral(ctx, e.right) === undefined) return undefined;
     return t.callExpression(ctx.rt(ARITH[op]), [lowerOperand(ctx, e.left), lowerOperand(ctx, e.right), ...descArgs(ctx, e.left, e.right)]);
   }
   const helper = FLOAT_K[op];
   if (helper === undefined) return undefined;
-  const r = integralFloatLiteral(e.right);
+  const r = integralFloatLiteral(ctx, e.right);
   if (r !== undefined && !Object.is(r, -0)) {
     return t.callExpression(ctx.rt(helper), [lowerExpr(ctx, e.left), lowerOperand(ctx, e.right), ...descArgs(ctx, e.left)]);
   }
-  const l = integralFloatLiteral(e.left);
+  const l = integralFloatLiteral(ctx, e.left);
   if (l !== undefined && !Object.is(l, -0) && (op === "+" || op === "*")) {
     return t.callExpression(ctx.rt(helper), [lowerExpr(ctx, e.right), lowerOperand(ctx, e.left), ...descArgs(ctx, e.right)]);
   }
@@ -197,7 +203,7 @@ function lowerUnary(ctx: Context, e: L.UnaryExpression): t.Expression {
 
 /** -<literal>: fold when the result keeps its subtype exactly. */
 function negateLiteral(ctx: Context, lit: L.NumericLiteral): t.Expression | undefined {
-  const n = parseNumeral(lit.raw);
+  const n = parseNumeral(numeralText(ctx, lit));
   if ("float" in n && Number.isInteger(n.float)) {
     const v = -n.float;
     return ctx.constant(`f${Object.is(v, -0) ? "-0" : v}`, () => t.newExpression(ctx.rt("LuaFloat"),

@@ -37,9 +37,8 @@ export function lowerLabelled(ctx: Context, stmts: L.Statement[]): t.Statement[]
   const label = stmts[p] as L.LabelStatement;
   const name = label.label.name;
   for (let s = ctx.scope; s && s.fn === ctx.fn; s = s.parent!) {
-    if (s.gotos.has(name)) {
-      throw new CompileError(lineOf(label), `label '${name}' already defined`);
-    }
+    const prev = s.gotos.get(name);
+    if (prev) throw new CompileError(lineOf(label), `label '${name}' already defined on line ${prev.line}`);
     if (!s.parent) break;
   }
   const before = stmts.slice(0, p), after = stmts.slice(p + 1);
@@ -58,16 +57,16 @@ export function lowerLabelled(ctx: Context, stmts: L.Statement[]): t.Statement[]
     }
     out.push(...lowerPlain(ctx, before.slice(0, i0)));
     const js = ctx.label(name);
-    ctx.scope.gotos.set(name, { js, kind: "break" });
+    ctx.scope.gotos.set(name, { js, kind: "break", line: lineOf(label) });
     const inner = lowerPlain(ctx, before.slice(i0));
     out.push(t.labeledStatement(t.identifier(js), t.blockStatement(inner)));
   } else {
-    ctx.scope.gotos.set(name, { js: "", kind: "break" }); // reserve the name
+    ctx.scope.gotos.set(name, { js: "", kind: "break", line: lineOf(label) }); // reserve the name
     out.push(...lowerPlain(ctx, before));
   }
   if (jumpsTo(after, name)) {
     const js = ctx.label(name);
-    ctx.scope.gotos.set(name, { js, kind: "continue" });
+    ctx.scope.gotos.set(name, { js, kind: "continue", line: lineOf(label) });
     const loop = ctx.fn.loops[ctx.fn.loops.length - 1];
     if (loop) loop.wrappersInside++;
     const rest = lowerLabelled(ctx, after);
@@ -75,7 +74,7 @@ export function lowerLabelled(ctx: Context, stmts: L.Statement[]): t.Statement[]
     rest.push(t.breakStatement());
     out.push(at(t.labeledStatement(t.identifier(js), t.whileStatement(t.booleanLiteral(true), t.blockStatement(rest))), label));
   } else {
-    ctx.scope.gotos.set(name, { js: "", kind: "break" });
+    ctx.scope.gotos.set(name, { js: "", kind: "break", line: lineOf(label) });
     out.push(...lowerLabelled(ctx, after));
   }
   return out;

@@ -29,12 +29,19 @@ export function parseNumeral(raw: string): { int: bigint } | { float: number } {
   return { int: b };
 }
 
+/** A numeral's text from the original source (parse.ts may have rewritten `0x.8` for luaparse). */
+export function numeralText(ctx: Context, lit: L.NumericLiteral): string {
+  const [a, b] = (lit as unknown as { range: [number, number] }).range;
+  return ctx.source.slice(a, b);
+}
+
 export function numericLiteral(ctx: Context, lit: L.NumericLiteral): t.Expression {
-  const n = parseNumeral(lit.raw);
+  const n = parseNumeral(numeralText(ctx, lit));
   if ("int" in n) {
     const b = n.int;
-    if (b >= -MAX_SAFE && b <= MAX_SAFE) return t.numericLiteral(Number(b));
-    return t.bigIntLiteral(b);
+    if (b >= 0n && b <= MAX_SAFE) return t.numericLiteral(Number(b));
+    if (b < 0n && b >= -MAX_SAFE) return t.unaryExpression("-", t.numericLiteral(Number(-b)));
+    return b < 0n ? t.unaryExpression("-", t.bigIntLiteral(-b)) : t.bigIntLiteral(b);
   }
   const v = n.float;
   if (v === Infinity) return ctx.constant("inf", () => t.identifier("Infinity"));

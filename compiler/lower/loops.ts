@@ -98,18 +98,16 @@ export function lowerForNumeric(ctx: Context, s: L.ForNumericStatement): t.State
 
 /**
  * for k, v in explist do body end  →
- *   for (let [$f, $s, $c, $x] = $forin(explist); ;) { const $r = $f($s, $c); let k = …; if (k === undefined) break; $c = k; body }
- * ($x, the to-be-closed value, is closed by $forin's caller on exit; see runtime/loops.ts.)
+ *   { let [$f, $s, $c, $x] = $forin([explist]);          // $x: the closing value (Lua 5.4)
+ *     try { for (;;) { const $r = $f($s, $c); let k = …, v = …; if (k === undefined) break; $c = k; body } }
+ *     catch ($e) { $xe = $e; throw $e; } finally { $close($x, $xe); } }
  */
 export function lowerForGeneric(ctx: Context, s: L.ForGenericStatement): t.Statement {
   const items = lowerList(ctx, s.iterators, rangeOf(s.variables[s.variables.length - 1])[1], 0);
-  return at(withLoop(ctx, () => {
-    const n = ctx.label("g").replace(/^g\$/, "");
-    const f = t.identifier(`$f${n}`), st = t.identifier(`$st${n}`), c = t.identifier(`$c${n}`);
-    const r = t.identifier(`$r${n}`);
-    const init = t.variableDeclaration("let", [
-      t.variableDeclarator(t.arrayPattern([f, st, c]), t.callExpression(ctx.rt("forin"), [t.arrayExpression(items)])),
-    ]);
+  const n = ctx.label("g").replace(/^g\$/, "");
+  const f = t.identifier(`$f${n}`), st = t.identifier(`$st${n}`), c = t.identifier(`$c${n}`);
+  const x = t.identifier(`$x${n}`), xe = t.identifier(`$xe${n}`), r = t.identifier(`$r${n}`);
+  const loop = withLoop(ctx, () => {
     ctx.pushScope();
     const vars = s.variables.map((v) => ctx.declare(v.name));
     const call = ctx.fn.generator ? invoke(ctx, f, undefined, [st, c]) : t.callExpression(f, [st, c]);
@@ -125,6 +123,20 @@ export function lowerForGeneric(ctx: Context, s: L.ForGenericStatement): t.State
     prologue.push(t.expressionStatement(t.assignmentExpression("=", c, t.identifier(vars[0].js))));
     const b = body(ctx, s.body, prologue);
     ctx.popScope();
-    return t.forStatement(init, null, null, b);
-  }), s);
+    return t.forStatement(null, null, null, b);
+  });
+  const init = t.variableDeclaration("let", [
+    t.variableDeclarator(t.arrayPattern([f, st, c, x]), t.callExpression(ctx.rt("forin"), [t.arrayExpression(items)])),
+    t.variableDeclarator(xe),
+  ]);
+  const guarded = t.tryStatement(
+    t.blockStatement([loop]),
+    t.catchClause(t.identifier("$e"), t.blockStatement([
+      t.expressionStatement(t.assignmentExpression("=", xe, t.identifier("$e"))),
+      t.throwStatement(t.identifier("$e")),
+    ])),
+    t.blockStatement([t.ifStatement(t.binaryExpression("!==", x, t.identifier("undefined")),
+      t.expressionStatement(t.callExpression(ctx.rt("close"), [x, xe])))]),
+  );
+  return at(t.blockStatement([init, guarded]), s);
 }

@@ -138,6 +138,7 @@ function assignTo(ctx: Context, target: Target, value: t.Expression, obj?: t.Exp
       }
       return at(t.expressionStatement(t.assignmentExpression("=", t.identifier(b.js), value)), target);
     }
+    if (target.name === "_ENV") return at(t.expressionStatement(t.assignmentExpression("=", t.identifier("$env"), value)), target);
     return at(t.expressionStatement(t.callExpression(ctx.rt("setindex"), [envRef(ctx), t.stringLiteral(target.name), value])), target);
   }
   const d = describe(ctx, target.base);

@@ -112,9 +112,10 @@ function select(...args: unknown[]): unknown {
   const n = args[0];
   if (n === "#") return args.length - 1;
   let i = checkIntN(args, 1, "select");
-  if (i < 0) i = args.length - 1 + i;
+  const count = args.length - 1;
+  if (i < 0) i = count + i + 1;
   else if (i === 0) argError(1, "select", "index out of range");
-  if (i < 0) argError(1, "select", "index out of range");
+  if (i < 1) argError(1, "select", "index out of range");
   return args.slice(i);
 }
 
@@ -295,6 +296,7 @@ function load(...args: unknown[]): unknown {
   try {
     return loadChunk(src, chunkId(name), env);
   } catch (e) {
+    if (e instanceof Error && e.name === "LuaSyntaxError") return [undefined, e.message];
     return [undefined, toLuaError(e).value];
   }
 }

@@ -66,31 +66,43 @@ function numberToIntStr(s: string): LuaInt | undefined {
   return n === undefined ? undefined : numberToInt(n);
 }
 
+/** glibc's static localtime_offset: each mktime starts probing from the offset found last. */
+let guessed = 0;
+
 /**
- * The UTC offset mktime applies to local wall-clock time w (seconds, read as if UTC): in a
- * gap the offset before it; with isdst given, the offset of the nearest type with that flag.
+ * The UTC offset mktime (glibc's __mktime_internal) gives local wall-clock time w (seconds,
+ * read as if UTC): probe from the last offset until the offset is stable; when oscillating in
+ * a gap, prefer the time whose DST flag differs from the one asked (or is set, if none asked);
+ * with a mismatched isdst, use the offset of the nearest time having the asked flag.
+ * Undefined when probing fails.
  */
-function localOffset(w: number, isdst: number): number {
-  let off = localTypeAt(w).off;
-  let prev = off;
-  for (let k = 0; k < 6; k++) {
-    const o = localTypeAt(w - off).off;
-    if (o === off) break;
-    prev = off;
-    off = o;
+function localOffset(w: number, isdst: number): number | undefined {
+  // in offsets rather than times (t = w - off), so huge years keep exact seconds
+  let off = guessed, off1 = off, off2 = off, dst2 = false;
+  let ty = localTypeAt(w - off);
+  for (let probes = 6; ; ) {
+    if (ty.off === off) break;
+    if (off === off1 && off !== off2 && (isdst < 0 ? !dst2 || ty.isdst : isdst > 0 !== ty.isdst)) return (guessed = off);
+    if (--probes === 0) return undefined;
+    off1 = off2;
+    off2 = off;
+    off = ty.off;
+    dst2 = ty.isdst;
+    ty = localTypeAt(w - off);
   }
-  if (localTypeAt(w - off).off !== off) off = Math.min(off, prev); // in a gap: the offset before it
-  if (isdst < 0) return off;
-  const want = isdst > 0;
-  const here = localTypeAt(w - off);
-  if (here.isdst === want && here.off === off) return off;
-  for (let k = 0; k <= 53; k++) {
+  if (isdst >= 0 && ty.isdst !== isdst > 0) off = withDst(w - off, off, isdst > 0, ty.isdst);
+  return (guessed = off);
+}
+
+/** The offset of a neighbouring time with the wanted DST flag (probed in 601200 s strides). */
+function withDst(t: number, off: number, want: boolean, have: boolean): number {
+  for (let delta = 601200; delta < Math.floor(457243209 / 2) + 601200; delta += 601200) {
     for (const dir of [-1, 1]) {
-      const ty = localTypeAt(w - off + dir * k * 604800);
+      const ty = localTypeAt(t + dir * delta);
       if (ty.isdst === want) return ty.off;
     }
   }
-  return here.isdst === want ? off : want ? off + 3600 : off - 3600;
+  return off - 3600 * ((want ? 0 : 1) - (have ? 0 : 1)); // none nearby: assume one-hour DST
 }
 
 export function time(...args: unknown[]): unknown {
@@ -106,9 +118,12 @@ export function time(...args: unknown[]): unknown {
   const dst = index(tbl, "isdst");
   const isdst = dst === undefined ? -1 : dst === false ? 0 : 1;
   const days = daysFromCivil(year + Math.floor(mon / 12), ((mon % 12) + 12) % 12 + 1, 1) + day - 1;
-  const wall = joinTime(days, hour * 3600 + min * 60 + sec);
-  const off = localOffset(Number(wall), isdst);
-  const t = typeof wall === "number" ? wall - off : joinTime(days, hour * 3600 + min * 60 + sec - off);
+  // glibc probes with the seconds clamped to 0..59 and adds the rest back at the end
+  const clamped = Math.min(59, Math.max(0, sec));
+  const secs = hour * 3600 + min * 60 + clamped;
+  const off = localOffset(Number(joinTime(days, secs)), isdst);
+  if (off === undefined) return rterror("time result cannot be represented in this installation");
+  const t = joinTime(days, secs - off + (sec - clamped));
   const tm = localtime(t);
   if (tm === undefined || t === -1) return rterror("time result cannot be represented in this installation");
   setallfields(tbl, tm);

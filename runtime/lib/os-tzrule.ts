@@ -115,7 +115,13 @@ function changeTime(c: Change, year: number, off: number): number {
     while (mday > mlen) mday -= 7;
     rel = first - jan1 + mday - 1;
   }
-  return ((year > 1970 ? jan1 : 0) + rel) * 86400 + c.time - off;
+  return (year > 1970 ? glibcJan1(year) + rel : rel) * 86400 + c.time - off;
+}
+
+/** Days from 1970 to 1 January of year, in glibc's C int arithmetic (wrapping past ~5.8e6). */
+function glibcJan1(year: number): number {
+  const q = (d: number) => Math.trunc((year - 1) / d) - Math.trunc(1970 / d);
+  return (((year - 1970) * 365) | 0) + q(4) - q(100) + q(400) | 0;
 }
 
 /** The zone type at UTC time t (seconds), computed from the rules of t's UTC year. */

@@ -7,9 +7,9 @@ import { EMPTY } from "../value.ts";
 import { argError, checkFunction, checkInt, checkIntN, checkString, optIntN, optString } from "./args.ts";
 import { makeLib } from "./register.ts";
 import { stringArith } from "./lstrlib/arith.ts";
-import { format } from "./lstrlib/format.ts";
-import { pack, packsize, unpack } from "./lstrlib/pack.ts";
-import { find, gmatch, gsub, match } from "./lstrlib/search.ts";
+import { str_format } from "./lstrlib/format.ts";
+import { str_pack, str_packsize, str_unpack } from "./lstrlib/pack.ts";
+import { str_find, str_gmatch, str_gsub, str_match } from "./lstrlib/search.ts";
 
 const MAXSIZE = 0x7fffffff; // lstrlib MAXSIZE (INT_MAX)
 const MAXJSLEN = 0x1fffffe8; // longest string V8 can build
@@ -29,11 +29,11 @@ function endPos(pos: number, len: number): number {
   return len + pos + 1;
 }
 
-function len(...args: unknown[]): unknown {
+function str_len(...args: unknown[]): unknown {
   return checkString(args, 1, "len").length;
 }
 
-function sub(...args: unknown[]): unknown {
+function str_sub(...args: unknown[]): unknown {
   const s = checkString(args, 1, "sub");
   const l = s.length;
   const start = posrelatI(checkIntN(args, 2, "sub"), l);
@@ -41,7 +41,7 @@ function sub(...args: unknown[]): unknown {
   return start > end ? "" : s.slice(start - 1, end);
 }
 
-function byte(...args: unknown[]): unknown {
+function str_byte(...args: unknown[]): unknown {
   const s = checkString(args, 1, "byte");
   const l = s.length;
   const pi = optIntN(args, 2, "byte", 1);
@@ -54,7 +54,7 @@ function byte(...args: unknown[]): unknown {
   return out;
 }
 
-function char(...args: unknown[]): unknown {
+function str_char(...args: unknown[]): unknown {
   const n = args.length;
   const codes = new Array<number>(n);
   for (let i = 1; i <= n; i++) {
@@ -68,17 +68,17 @@ function char(...args: unknown[]): unknown {
   return parts.join("");
 }
 
-function upper(...args: unknown[]): unknown {
+function str_upper(...args: unknown[]): unknown {
   const s = checkString(args, 1, "upper");
   return /[a-z]/.test(s) ? s.replace(/[a-z]+/g, (m) => m.toUpperCase()) : s;
 }
 
-function lower(...args: unknown[]): unknown {
+function str_lower(...args: unknown[]): unknown {
   const s = checkString(args, 1, "lower");
   return /[A-Z]/.test(s) ? s.replace(/[A-Z]+/g, (m) => m.toLowerCase()) : s;
 }
 
-function rep(...args: unknown[]): unknown {
+function str_rep(...args: unknown[]): unknown {
   const s = checkString(args, 1, "rep");
   const n = checkInt(args, 2, "rep");
   const sep = optString(args, 3, "rep", "");
@@ -92,7 +92,7 @@ function rep(...args: unknown[]): unknown {
   return sep === "" ? s.repeat(k) : (s + sep).repeat(k - 1) + s;
 }
 
-function reverse(...args: unknown[]): unknown {
+function str_reverse(...args: unknown[]): unknown {
   const s = checkString(args, 1, "reverse");
   if (s.length < 2) return s;
   const out = new Array<string>(s.length);
@@ -100,15 +100,18 @@ function reverse(...args: unknown[]): unknown {
   return out.join("");
 }
 
-function dump(...args: unknown[]): unknown {
+function str_dump(...args: unknown[]): unknown {
   checkFunction(args, 1, "dump");
   return rterror("unable to dump given function");
 }
 
 export function openString(G: LuaTable): void {
+  // JS names are str_*: builtin frames and qualified names are looked up by JS function name
   const string = makeLib({
-    byte, char, dump, find, format, gmatch, gsub, len, lower, match, rep, reverse, sub, upper,
-    pack, packsize, unpack,
+    byte: str_byte, char: str_char, dump: str_dump, find: str_find, format: str_format,
+    gmatch: str_gmatch, gsub: str_gsub, len: str_len, lower: str_lower, match: str_match,
+    rep: str_rep, reverse: str_reverse, sub: str_sub, upper: str_upper, pack: str_pack,
+    packsize: str_packsize, unpack: str_unpack,
   });
   G.set("string", string);
   const meta = makeLib(stringArith);

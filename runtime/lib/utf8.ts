@@ -4,6 +4,7 @@ import { type LuaInt, toBig } from "../number.ts";
 import { LuaTable } from "../table.ts";
 import { EMPTY } from "../value.ts";
 import { argError, checkInt, checkString } from "./args.ts";
+import { checkString as checkIterString } from "./libargs.ts";
 import { makeLib, registerBuiltins } from "./register.ts";
 
 const MAXUNICODE = 0x10ffff;
@@ -159,11 +160,11 @@ function iterAux(s: string, pos: unknown, strict: boolean): unknown {
 }
 
 function iterStrict(...args: unknown[]): unknown {
-  return iterAux(checkString(args, 1, "for iterator"), args[1], true);
+  return iterAux(checkIterString(args, 1, "for iterator"), args[1], true);
 }
 
 function iterLax(...args: unknown[]): unknown {
-  return iterAux(checkString(args, 1, "for iterator"), args[1], false);
+  return iterAux(checkIterString(args, 1, "for iterator"), args[1], false);
 }
 
 function codes(...args: unknown[]): unknown {

@@ -230,7 +230,7 @@ function convert(args: unknown[], arg: number, form: string, conv: string): stri
   }
 }
 
-export function format(...args: unknown[]): unknown {
+export function str_format(...args: unknown[]): unknown {
   const fmt = checkString(args, 1, FN);
   const n = fmt.length;
   if (fmt.indexOf("%") < 0) return fmt;

@@ -129,6 +129,9 @@ export function generalAbs(x: number, prec: number, alt: boolean, upper: boolean
   const { d, e } = sciDigits(x, P);
   let out: string;
   if (e < -4 || e >= P) {
+    // glibc quirk: with '#', when rounding carries a fixed-style value into exponent style
+    // (999999.5 under "%#g"), it prints just "1.e+06"
+    if (alt && e === P && exactDigits(x).e === P - 1) return d[0] + "." + expText(e, upper);
     let mant = P > 1 ? d[0] + "." + d.slice(1) : alt ? d + "." : d;
     if (!alt) mant = stripFraction(mant);
     out = mant + expText(e, upper);

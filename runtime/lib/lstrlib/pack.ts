@@ -7,6 +7,7 @@ const MAXINTSIZE = 16;
 const SZINT = 8; // sizeof(lua_Integer)
 const MAXALIGN = 8;
 const MAXSIZE = 0x7fffffff; // lstrlib MAXSIZE (INT_MAX)
+const MAXJSLEN = 0x1fffffe8; // longest string V8 can build
 
 type K = "int" | "uint" | "float" | "number" | "double" | "char" | "string" | "zstr" | "padding" | "paddalign" | "nop";
 
@@ -36,7 +37,7 @@ function getnum(h: Header, df: number): number {
   let a = 0;
   do {
     a = a * 10 + h.fmt.charCodeAt(h.i++) - 48;
-  } while (isDigit(h.fmt.charCodeAt(h.i)) && a <= (MAXSIZE - 9) / 10);
+  } while (isDigit(h.fmt.charCodeAt(h.i)) && a <= Math.floor((MAXSIZE - 9) / 10));
   return a;
 }
 
@@ -146,15 +147,18 @@ function unpackFloat(data: string, pos: number, size: number, little: boolean): 
   return size === 4 ? fbuf.getFloat32(0, little) : fbuf.getFloat64(0, little);
 }
 
-export function pack(...args: unknown[]): unknown {
+export function str_pack(...args: unknown[]): unknown {
   const h = new Header(checkString(args, 1, "pack"), "pack");
-  const out: string[] = [];
+  // lua5.4 keeps a nil and its buffer above the arguments: missing ones read as nil
+  args.length += 2;
+  // padding runs are kept as counts until the end (huge ones may precede a format error)
+  const out: (string | number)[] = [];
   let arg = 1;
   let total = 0;
   while (h.more()) {
     const { opt, size, ntoalign } = getdetails(h, total);
     total += ntoalign + size;
-    if (ntoalign > 0) out.push("\0".repeat(ntoalign));
+    if (ntoalign > 0) out.push(ntoalign);
     arg++;
     switch (opt) {
       case "int": {
@@ -181,7 +185,7 @@ export function pack(...args: unknown[]): unknown {
         const s = checkString(args, arg, "pack");
         if (s.length > size) argError(arg, "pack", "string longer than given size");
         out.push(s);
-        if (s.length < size) out.push("\0".repeat(size - s.length));
+        if (s.length < size) out.push(size - s.length);
         break;
       }
       case "string": {
@@ -208,10 +212,11 @@ export function pack(...args: unknown[]): unknown {
         arg--;
     }
   }
-  return out.join("");
+  if (total > MAXJSLEN) rterror("not enough memory");
+  return out.map((x) => (typeof x === "number" ? "\0".repeat(x) : x)).join("");
 }
 
-export function packsize(...args: unknown[]): unknown {
+export function str_packsize(...args: unknown[]): unknown {
   const h = new Header(checkString(args, 1, "packsize"), "packsize");
   let total = 0;
   while (h.more()) {
@@ -231,7 +236,7 @@ function startPos(pos: number, len: number): number {
   return len + pos + 1;
 }
 
-export function unpack(...args: unknown[]): unknown {
+export function str_unpack(...args: unknown[]): unknown {
   const h = new Header(checkString(args, 1, "unpack"), "unpack");
   const data = checkString(args, 2, "unpack");
   const ld = data.length;

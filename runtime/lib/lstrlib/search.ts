@@ -37,6 +37,11 @@ function pushCaptures(ms: MatchState, s: number, e: number): unknown {
   return out;
 }
 
+/** No magic characters at all (')' is not "special" to find, but the matcher rejects it). */
+function isLiteral(p: string): boolean {
+  return noSpecials(p) && p.indexOf(")") < 0;
+}
+
 function findAux(args: unknown[], find: boolean): unknown {
   const fname = find ? "find" : "match";
   const s = checkString(args, 1, fname);
@@ -44,7 +49,7 @@ function findAux(args: unknown[], find: boolean): unknown {
   const ls = s.length;
   const init = posrelatI(optIntN(args, 3, fname, 1), ls) - 1;
   if (init > ls) return undefined;
-  if (noSpecials(p) || (find && truthy(args[3]))) {
+  if (find ? truthy(args[3]) || noSpecials(p) : isLiteral(p)) {
     const i = s.indexOf(p, init);
     if (i < 0) return undefined;
     return find ? [i + 1, i + p.length] : p;
@@ -72,17 +77,17 @@ function findAux(args: unknown[], find: boolean): unknown {
   return undefined;
 }
 
-export function find(...args: unknown[]): unknown {
+export function str_find(...args: unknown[]): unknown {
   return findAux(args, true);
 }
 
-export function match(...args: unknown[]): unknown {
+export function str_match(...args: unknown[]): unknown {
   return findAux(args, false);
 }
 
 builtinNames.add("gmatch_aux");
 
-export function gmatch(...args: unknown[]): unknown {
+export function str_gmatch(...args: unknown[]): unknown {
   const s = checkString(args, 1, "gmatch");
   const p = checkString(args, 2, "gmatch");
   const ls = s.length;
@@ -146,7 +151,7 @@ function addValue(ms: MatchState, out: string[], repl: unknown, s: number, e: nu
   else rterror(`invalid replacement value (a ${type(v)})`);
 }
 
-export function gsub(...args: unknown[]): unknown {
+export function str_gsub(...args: unknown[]): unknown {
   const src = checkString(args, 1, "gsub");
   const p = checkString(args, 2, "gsub");
   const srcl = src.length;
@@ -158,7 +163,7 @@ export function gsub(...args: unknown[]): unknown {
   }
   const anchor = p.charCodeAt(0) === 94;
   const pstart = anchor ? 1 : 0;
-  const plain = p.length > 0 && noSpecials(p);
+  const plain = p.length > 0 && isLiteral(p);
   const lit = anchor ? -1 : firstLiteral(p, pstart);
   const litStr = lit >= 0 ? String.fromCharCode(lit) : "";
   const ms = new MatchState(src, p);
