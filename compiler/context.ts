@@ -26,8 +26,20 @@ export interface LoopState {
   wrappersInside: number;
 }
 
+/** A local function whose self tail calls become a loop (proper tail calls without a stack). */
+export interface TailSelf {
+  binding: Binding;
+  /** JS names that hold the next iteration's arguments */
+  holders: string[];
+  label: string;
+  used: boolean;
+}
+
 export class FunctionState {
   readonly parent: FunctionState | undefined;
+  tailSelf: TailSelf | undefined;
+  /** how many `<close>` blocks enclose the code being lowered (no tail calls inside) */
+  closeDepth = 0;
   readonly isVararg: boolean;
   /** lowering the generator twin: calls may suspend (`yield*`) */
   readonly generator: boolean;
@@ -56,6 +68,8 @@ export class Context {
   readonly source: string;
   readonly attributes: Map<number, Attribute>;
   readonly helpers = new Set<string>();
+  /** names assigned anywhere in the chunk (a local function with such a name is not a loop candidate) */
+  assignedNames = new Set<string>();
   readonly constants: t.VariableDeclarator[] = [];
   private readonly constantIds = new Map<string, string>();
   private readonly nameCounts = new Map<string, number>();

@@ -47,21 +47,26 @@ export function forprep(a: unknown, b: unknown, ...rest: unknown[]): ForPrep {
         Math.abs(lim) + Math.abs(c) <= MAX_SAFE) {
       return [a, lim, c, 0, undefined];
     }
-    // counted loop in bigint space: iterate k = 0..count, value = a + k*c
+    // beyond 2^53: the JS loop counts offsets from the start (0, c, 2c, … count*c) and the
+    // loop variable is start + offset in bigint (see forval)
     const A = toBig(a), C = toBig(c), Lm = toBig(lim);
     if (up ? A > Lm : A < Lm) return [1, 0, 1, 0, undefined];
     const count = up ? (Lm - A) / C : (A - Lm) / -C;
-    const last = count > BigInt(MAX_SAFE) ? MAX_SAFE : Number(count);
-    return [0, last, 1, 2, [A, C]];
+    const step = Number(C);
+    const last = Number(count) * step;
+    if (Number.isSafeInteger(step) && Math.abs(last) <= MAX_SAFE) return [0, last, step, 2, A];
+    // huge steps (never literal): count iterations 0..count and compute start + k*step
+    return [0, Math.min(Number(count), MAX_SAFE), 1, 2, [A, C]];
   }
   const x = toDouble(a as number), y = toDouble(b as number), z = toDouble(c as number);
   if (z === 0) rterror("'for' step is zero");
   return [x, y, z, 1, undefined];
 }
 
-/** The loop variable's value for modes 1 and 2. */
+/** The loop variable's value for modes 1 (float) and 2 (bigint start + offset). */
 export function forval(p: unknown, i: number): unknown {
   if (p === undefined) return mkfloat(i);
+  if (typeof p === "bigint") return mkint(p + BigInt(i));
   const [A, C] = p as [bigint, bigint];
   return mkint(A + BigInt(i) * C);
 }

@@ -1,7 +1,7 @@
 // Function bodies: parameters, varargs, method `self`, temporaries and the result convention.
 import * as t from "@babel/types";
 import type * as L from "luaparse";
-import type { Context } from "../context.ts";
+import type { Binding, Context } from "../context.ts";
 import { lowerBlock } from "./statements.ts";
 import { at } from "./source.ts";
 
@@ -10,11 +10,11 @@ import { at } from "./source.ts";
  * (see docs/architecture.md, "Execution model"):  $fn(function f$f(…) {…}, function* f$g(…) {…})
  */
 export function lowerFunctionValue(
-  ctx: Context, f: L.FunctionDeclaration, name: string | undefined, isMethod = false,
+  ctx: Context, f: L.FunctionDeclaration, name: string | undefined, isMethod = false, self?: Binding,
 ): t.Expression {
-  const plain = lowerFunction(ctx, f, name, isMethod, false);
+  const plain = lowerFunction(ctx, f, name, isMethod, false, self);
   if (!makesCalls(f.body)) return plain;
-  const twin = lowerFunction(ctx, f, name, isMethod, true);
+  const twin = lowerFunction(ctx, f, name, isMethod, true, self);
   return at(t.callExpression(ctx.rt("fn"), [plain, twin]), f);
 }
 
@@ -42,6 +42,7 @@ function makesCalls(node: unknown): boolean {
  */
 export function lowerFunction(
   ctx: Context, f: L.FunctionDeclaration, name: string | undefined, isMethod: boolean, generator: boolean,
+  self?: Binding,
 ): t.FunctionExpression {
   const params = f.parameters;
   const isVararg = params.length > 0 && params[params.length - 1].type === "VarargLiteral";
@@ -52,9 +53,20 @@ export function lowerFunction(
     if (p.type === "Identifier") jsParams.push(t.identifier(ctx.declare(p.name).js));
   }
   if (isVararg) jsParams.push(t.restElement(t.identifier("$va")));
-  const body = lowerBlock(ctx, f.body, false);
+  if (self !== undefined && !isVararg && !isMethod && !ctx.assignedNames.has(self.lua)) {
+    fn.tailSelf = { binding: self, holders: jsParams.map((_, i) => `$a${i}`), label: ctx.label("tail"), used: false };
+  }
+  let body = lowerBlock(ctx, f.body, false);
   const last = f.body[f.body.length - 1];
   if (!last || last.type !== "ReturnStatement") body.push(t.returnStatement(ctx.rt("EMPTY")));
+  if (fn.tailSelf?.used) {
+    // tail: while (true) { let a = $a0, b = $a1; body }  with self tail calls as `continue tail`
+    const tail = fn.tailSelf;
+    const rebinds = jsParams.map((p, i) => t.variableDeclarator(p as t.Identifier, t.identifier(tail.holders[i])));
+    const loopBody = rebinds.length > 0 ? [t.variableDeclaration("let", rebinds), ...body] : body;
+    body = [t.labeledStatement(t.identifier(tail.label), t.whileStatement(t.booleanLiteral(true), t.blockStatement(loopBody)))];
+    jsParams.splice(0, jsParams.length, ...tail.holders.map((h) => t.identifier(h)));
+  }
   if (fn.temps.length > 0) {
     body.unshift(t.variableDeclaration("let", fn.temps.map((n) => t.variableDeclarator(t.identifier(n)))));
   }

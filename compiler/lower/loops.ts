@@ -84,7 +84,9 @@ export function lowerForNumeric(ctx: Context, s: L.ForNumericStatement): t.State
       ? t.binaryExpression(step > 0 ? "<=" : ">=", i, e)
       : t.conditionalExpression(t.binaryExpression(">", st, t.numericLiteral(0)),
         t.binaryExpression("<=", i, e), t.binaryExpression(">=", i, e));
-    const update = t.assignmentExpression("+=", i, step !== undefined && step !== 0 ? t.numericLiteral(step) : st);
+    const update = step !== undefined && step !== 0
+      ? t.assignmentExpression(step > 0 ? "+=" : "-=", i, t.numericLiteral(Math.abs(step)))
+      : t.assignmentExpression("+=", i, st);
     ctx.pushScope();
     const v = ctx.declare(s.variable.name);
     const value = t.conditionalExpression(t.binaryExpression("===", m, t.numericLiteral(0)), i,

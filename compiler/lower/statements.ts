@@ -29,7 +29,9 @@ export function lowerPlain(ctx: Context, stmts: L.Statement[]): t.Statement[] {
       const v = s.variables[closeIndex(ctx, s)];
       const b = ctx.resolve(v.name)!;
       out.push(at(t.expressionStatement(t.callExpression(ctx.rt("checkclose"), [t.identifier(b.js), t.stringLiteral(v.name)])), s));
+      ctx.fn.closeDepth++;
       const rest = lowerPlain(ctx, stmts.slice(i + 1));
+      ctx.fn.closeDepth--;
       const err = t.identifier(`${b.js}$err`);
       out.push(t.variableDeclaration("let", [t.variableDeclarator(err, t.identifier("undefined"))]));
       out.push(t.tryStatement(
@@ -191,7 +193,7 @@ function lowerFunctionStatement(ctx: Context, s: L.FunctionDeclaration): t.State
   const id = s.identifier;
   if (s.isLocal && id?.type === "Identifier") {
     const b = ctx.declare(id.name);
-    return [at(t.variableDeclaration("let", [t.variableDeclarator(t.identifier(b.js), lowerFunctionValue(ctx, s, id.name))]), s)];
+    return [at(t.variableDeclaration("let", [t.variableDeclarator(t.identifier(b.js), lowerFunctionValue(ctx, s, id.name, false, b))]), s)];
   }
   if (id === null) throw new CompileError(lineOf(s), "function statement without a name");
   if (id.type === "Identifier") {
@@ -205,6 +207,31 @@ function lowerFunctionStatement(ctx: Context, s: L.FunctionDeclaration): t.State
   return [at(t.expressionStatement(t.callExpression(ctx.rt("setindex"), args)), s)];
 }
 
+/**
+ * `return f(args)` where f is the enclosing local function itself: assign the argument holders
+ * and `continue` the function's loop (see functions.ts), so the recursion needs no stack.
+ */
+function selfTailCall(ctx: Context, e: L.Expression): t.Statement | undefined {
+  const tail = ctx.fn.tailSelf;
+  if (tail === undefined || ctx.fn.closeDepth > 0 || e.type !== "CallExpression" || e.base.type !== "Identifier") return undefined;
+  if (ctx.resolve(e.base.name) !== tail.binding) return undefined;
+  const args = e.arguments;
+  const lastArg = args[args.length - 1];
+  if (lastArg !== undefined && isMulti(lastArg) && args.length !== tail.holders.length) return undefined;
+  tail.used = true;
+  const out: t.Statement[] = [];
+  const temps = args.map((a) => {
+    const tmp = ctx.temp();
+    out.push(t.expressionStatement(t.assignmentExpression("=", tmp, lowerExpr(ctx, a))));
+    return tmp;
+  });
+  tail.holders.forEach((h, i) => {
+    out.push(t.expressionStatement(t.assignmentExpression("=", t.identifier(h), temps[i] ?? t.identifier("undefined"))));
+  });
+  out.push(t.continueStatement(t.identifier(tail.label)));
+  return at(t.blockStatement(out), e);
+}
+
 function lowerReturn(ctx: Context, s: L.ReturnStatement): t.Statement {
   const args = s.arguments;
   const start = rangeOf(s)[0] + "return".length;
@@ -212,6 +239,8 @@ function lowerReturn(ctx: Context, s: L.ReturnStatement): t.Statement {
   if (args.length === 1) {
     const e = args[0];
     if (isMulti(e) && !isParenthesized(ctx, start, e, 0)) {
+      const loop = selfTailCall(ctx, e);
+      if (loop) return loop;
       if (e.type === "VarargLiteral") return at(t.returnStatement(lowerSpread(ctx, e).argument), s);
       return at(t.returnStatement(lowerCall(ctx, e as never)), s);
     }

@@ -89,6 +89,11 @@ export class FileState {
     return this.rbuf[this.rpos];
   }
 
+  /** Buffers at least n unread bytes when the input has them. */
+  ensure(n: number): void {
+    while (this.rbuf.length - this.rpos < n && this.fill());
+  }
+
   advance(): void {
     this.rpos++;
   }

@@ -12,30 +12,37 @@ function isSpace(c: string | undefined): boolean {
   return c === " " || c === "\t" || c === "\n" || c === "\v" || c === "\f" || c === "\r";
 }
 
-/** read_number: the longest prefix that looks like a numeral (at most 200 chars), converted. */
+function isDigit(c: string | undefined, hex: boolean): boolean {
+  if (c === undefined) return false;
+  const k = c.charCodeAt(0);
+  return (k >= 48 && k <= 57) || (hex && ((k >= 97 && k <= 102) || (k >= 65 && k <= 70)));
+}
+
+/**
+ * read_number: skips whitespace, then takes the longest prefix that looks like a numeral (at
+ * most 200 chars, else it fails) and converts it; the look-ahead char stays unread.
+ */
 function readNumber(st: FileState): unknown {
-  let c = st.peek();
-  while (isSpace(c)) {
-    st.advance();
-    c = st.peek();
-  }
-  let buf = "";
-  let overflow = false;
-  const nextc = (): boolean => {
-    if (buf.length >= MAXLENNUM) {
-      overflow = true;
-      return false;
-    }
-    buf += c;
-    st.advance();
-    c = st.peek();
+  while (isSpace(st.peek())) st.advance();
+  st.ensure(MAXLENNUM + 1);
+  const s = st.rbuf;
+  const start = st.rpos;
+  const end = Math.min(s.length, start + MAXLENNUM);
+  let i = start;
+  let overflow = false; // a 201st char would be taken: nextc fails and the numeral is invalid
+  const test2 = (set: string): boolean => {
+    if (overflow || i >= s.length || !set.includes(s[i])) return false;
+    if (i >= end) return !(overflow = true);
+    i++;
     return true;
   };
-  const test2 = (set: string): boolean => (c !== undefined && set.includes(c) ? nextc() : false);
   const digits = (hex: boolean): number => {
-    let n = 0;
-    while (c !== undefined && (hex ? /[0-9a-fA-F]/ : /[0-9]/).test(c) && nextc()) n++;
-    return n;
+    const from = i;
+    while (!overflow && isDigit(s[i], hex)) {
+      if (i >= end) overflow = true;
+      else i++;
+    }
+    return i - from;
   };
   let count = 0;
   let hex = false;
@@ -50,7 +57,11 @@ function readNumber(st: FileState): unknown {
     test2("-+");
     digits(false);
   }
-  return overflow ? undefined : stringToNumber(buf);
+  st.rpos = i;
+  if (overflow) return undefined;
+  const numeral = s.slice(start, i);
+  // fast path for short decimal integers (always exact); the rest as lua_stringtonumber
+  return /^-?[0-9]{1,15}$/.test(numeral) ? Number(numeral) || 0 : stringToNumber(numeral);
 }
 
 function readFormat(st: FileState, args: unknown[], n: number, fname: string): unknown {

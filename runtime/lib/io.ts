@@ -1,6 +1,7 @@
 // The io library (liolib.c): open, close, read, write, lines, input, output, type, popen,
 // tmpfile and the standard streams; handles and their methods live in io-methods.ts.
 import { rterror } from "../error.ts";
+import { isNumber } from "../number.ts";
 import { LuaTable } from "../table.ts";
 import { failure } from "./errno.ts";
 import type { FileState } from "./io-handle.ts";
@@ -37,7 +38,7 @@ export function openIo(G: LuaTable): void {
     const v = args[0];
     if (v !== undefined) {
       let f: LuaFile;
-      if (typeof v === "string") f = openOrRaise(v, mode);
+      if (typeof v === "string" || isNumber(v)) f = openOrRaise(checkString(args, 1, fname), mode);
       else {
         tofile(args, fname);
         f = v as LuaFile;

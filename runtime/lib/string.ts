@@ -13,6 +13,7 @@ import { str_find, str_gmatch, str_gsub, str_match } from "./lstrlib/search.ts";
 
 const MAXSIZE = 0x7fffffff; // lstrlib MAXSIZE (INT_MAX)
 const MAXJSLEN = 0x1fffffe8; // longest string V8 can build
+const HIGH = /[\x80-\xff]/;
 
 /** lstrlib posrelatI: start positions (negative from the end, clipped to 1). */
 function posrelatI(pos: number, len: number): number {
@@ -70,12 +71,13 @@ function str_char(...args: unknown[]): unknown {
 
 function str_upper(...args: unknown[]): unknown {
   const s = checkString(args, 1, "upper");
-  return /[a-z]/.test(s) ? s.replace(/[a-z]+/g, (m) => m.toUpperCase()) : s;
+  // only ASCII letters change (C locale); JS case mapping would also touch latin1 letters
+  return HIGH.test(s) ? s.replace(/[a-z]+/g, (m) => m.toUpperCase()) : s.toUpperCase();
 }
 
 function str_lower(...args: unknown[]): unknown {
   const s = checkString(args, 1, "lower");
-  return /[A-Z]/.test(s) ? s.replace(/[A-Z]+/g, (m) => m.toLowerCase()) : s;
+  return HIGH.test(s) ? s.replace(/[A-Z]+/g, (m) => m.toLowerCase()) : s.toLowerCase();
 }
 
 function str_rep(...args: unknown[]): unknown {

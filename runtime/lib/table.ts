@@ -53,20 +53,30 @@ function auxGetn(args: unknown[], what: number, fname: string): number {
   return lenOf(args[0]);
 }
 
+function concatField(t: unknown, i: LuaInt): string {
+  const v = index(t, i);
+  if (typeof v === "string") return v;
+  if (isNumber(v)) return numberToString(v);
+  return rterror(`invalid value (${type(v)}) at index ${i} in table for 'concat'`);
+}
+
 function tconcat(...args: unknown[]): unknown {
   const t = args[0];
-  let last = auxGetn(args, R, "concat");
+  const n = auxGetn(args, R, "concat");
   const sep = optString(args, 2, "concat", "");
-  let i = optIntN(args, 3, "concat", 1);
-  last = optIntN(args, 4, "concat", last);
-  if (i > last) return "";
+  const lo = args[2] === undefined ? 1 : checkInt(args, 3, "concat");
+  const hi = args[3] === undefined ? n : checkInt(args, 4, "concat");
+  if (lo > hi) return "";
   const parts: string[] = [];
+  if (typeof lo === "bigint" || typeof hi === "bigint") {
+    // positions beyond 2^53 (the first missing value ends the loop)
+    for (let i = toBig(lo); i <= toBig(hi); i++) parts.push(concatField(t, mkint(i)));
+    return parts.join(sep);
+  }
   const direct = plain(t) ? t.arr : undefined;
-  for (; i <= last; i++) {
-    const v = direct !== undefined && i >= 1 && i <= direct.length ? direct[i - 1] : geti(t, i);
-    if (typeof v === "string") parts.push(v);
-    else if (isNumber(v)) parts.push(numberToString(v));
-    else rterror(`invalid value (${type(v)}) at index ${i} in table for 'concat'`);
+  for (let i = lo; i <= hi; i++) {
+    const v = direct !== undefined && i >= 1 && i <= direct.length ? direct[i - 1] : undefined;
+    parts.push(typeof v === "string" ? v : v !== undefined && isNumber(v) ? numberToString(v) : concatField(t, i));
   }
   return parts.join(sep);
 }

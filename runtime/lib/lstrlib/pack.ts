@@ -1,6 +1,6 @@
 // string.pack, string.unpack and string.packsize: lstrlib's binary format language.
 import { rterror } from "../../error.ts";
-import { type LuaInt, mkfloat, mkint, toBig, toDouble } from "../../number.ts";
+import { type LuaInt, mkfloat, mkint, toDouble } from "../../number.ts";
 import { argError, checkInt, checkNumber, checkString, optIntN } from "../args.ts";
 
 const MAXINTSIZE = 16;
@@ -101,7 +101,15 @@ function getdetails(h: Header, total: number): { opt: K; size: number; ntoalign:
 /** Bytes of an integer (two's complement, sign-extended past 8 bytes). */
 function packInt(n: LuaInt, little: boolean, size: number, neg: boolean): string {
   const bytes = new Array<number>(size);
-  let v = BigInt.asUintN(64, toBig(n));
+  if (typeof n === "number") {
+    // safe integers: n & 255 keeps the low byte (two's complement), floor division shifts
+    for (let i = 0; i < size; i++) {
+      bytes[little ? i : size - 1 - i] = n & 255;
+      n = Math.floor(n / 256);
+    }
+    return String.fromCharCode(...bytes);
+  }
+  let v = BigInt.asUintN(64, n);
   for (let i = 0; i < size; i++) {
     let b: number;
     if (i < SZINT) {
@@ -114,6 +122,12 @@ function packInt(n: LuaInt, little: boolean, size: number, neg: boolean): string
 }
 
 function unpackInt(data: string, pos: number, little: boolean, size: number, signed: boolean): LuaInt {
+  if (size <= 6) {
+    let r = 0;
+    for (let i = size - 1; i >= 0; i--) r = r * 256 + data.charCodeAt(pos + (little ? i : size - 1 - i));
+    if (signed && r >= 2 ** (size * 8 - 1)) r -= 2 ** (size * 8);
+    return r;
+  }
   const limit = size <= SZINT ? size : SZINT;
   let res = 0n;
   for (let i = limit - 1; i >= 0; i--) {
@@ -172,7 +186,8 @@ export function str_pack(...args: unknown[]): unknown {
       }
       case "uint": {
         const n = checkInt(args, arg, "pack");
-        if (size < SZINT && !(BigInt.asUintN(64, toBig(n)) < 1n << BigInt(size * 8))) {
+        // as an unsigned 64-bit value, negative numbers are above any limit
+        if (size < SZINT && !(n >= 0 && n < 2 ** (size * 8))) {
           argError(arg, "pack", "unsigned overflow");
         }
         out.push(packInt(n, h.little, size, false));

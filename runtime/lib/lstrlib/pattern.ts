@@ -13,6 +13,7 @@ const L_ESC = 37; // '%'
 
 // C-locale ctype classes as bits, indexed by byte
 const ALPHA = 1, CNTRL = 2, DIGIT = 4, GRAPH = 8, LOWER = 16, PUNCT = 32, SPACE = 64, UPPER = 128, XDIGIT = 256;
+const ZERO = 512;
 const CTYPE = new Uint16Array(256);
 for (let c = 0; c < 256; c++) {
   let m = 0;
@@ -24,30 +25,28 @@ for (let c = 0; c < 256; c++) {
   if (c > 32 && c < 127) m |= GRAPH;
   if (c > 32 && c < 127 && !(m & (ALPHA | DIGIT))) m |= PUNCT;
   if (c === 32 || (c >= 9 && c <= 13)) m |= SPACE;
+  if (c === 0) m |= ZERO;
   CTYPE[c] = m;
+}
+
+// class letters: their ctype bits, plus NEG for the uppercase (complement) forms
+const NEG = 1024;
+const CLASS = new Uint16Array(256);
+const LETTERS: [string, number][] = [
+  ["a", ALPHA], ["c", CNTRL], ["d", DIGIT], ["g", GRAPH], ["l", LOWER], ["p", PUNCT], ["s", SPACE],
+  ["u", UPPER], ["w", ALPHA | DIGIT], ["x", XDIGIT], ["z", ZERO], // %z: deprecated, the zero byte
+];
+for (const [k, m] of LETTERS) {
+  CLASS[k.charCodeAt(0)] = m;
+  CLASS[k.toUpperCase().charCodeAt(0)] = m | NEG;
 }
 
 /** Whether byte c belongs to class letter cl ('a', 'D', …; any other cl matches itself). */
 export function matchClass(c: number, cl: number): boolean {
-  let mask: number;
-  switch (cl | 0x20) {
-    case 97: mask = ALPHA; break; // a
-    case 99: mask = CNTRL; break; // c
-    case 100: mask = DIGIT; break; // d
-    case 103: mask = GRAPH; break; // g
-    case 108: mask = LOWER; break; // l
-    case 112: mask = PUNCT; break; // p
-    case 115: mask = SPACE; break; // s
-    case 117: mask = UPPER; break; // u
-    case 119: mask = ALPHA | DIGIT; break; // w
-    case 120: mask = XDIGIT; break; // x
-    case 122: mask = -1; break; // z: deprecated, the zero byte
-    default: return cl === c;
-  }
-  // cl | 0x20 also maps a few non-letters onto letters ('A'..'Z' only are uppercase classes)
-  if (!((cl >= 65 && cl <= 90) || (cl >= 97 && cl <= 122))) return cl === c;
-  const res = mask === -1 ? c === 0 : (CTYPE[c] & mask) !== 0;
-  return cl <= 90 ? !res : res;
+  const k = CLASS[cl];
+  if (k === 0) return cl === c;
+  const res = (CTYPE[c] & k & ~NEG) !== 0;
+  return (k & NEG) !== 0 ? !res : res;
 }
 
 export class MatchState {
@@ -57,8 +56,9 @@ export class MatchState {
   patEnd: number;
   level = 0;
   matchdepth = MAXCCALLS;
-  capInit: Int32Array = new Int32Array(MAXCAPTURES);
-  capLen: Int32Array = new Int32Array(MAXCAPTURES);
+  // plain arrays: typed-array allocation costs more than a whole short match
+  capInit: number[] = [];
+  capLen: number[] = [];
   constructor(src: string, pat: string) {
     this.src = src;
     this.pat = pat;
