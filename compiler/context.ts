@@ -112,6 +112,24 @@ export class Context {
     return `${base.replace(/[^A-Za-z0-9_]/g, "_")}$${++this.labelCount}`;
   }
 
+  private lineStarts: number[] | undefined;
+
+  /** 1-based line and 0-based column of a source offset. */
+  position(offset: number): { line: number; column: number } {
+    if (this.lineStarts === undefined) {
+      this.lineStarts = [0];
+      for (let i = 0; i < this.source.length; i++) if (this.source.charCodeAt(i) === 10) this.lineStarts.push(i + 1);
+    }
+    const ls = this.lineStarts;
+    let lo = 0, hi = ls.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (ls[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - ls[lo] };
+  }
+
   pushScope(): void {
     this.scope = new Scope(this.scope, this.fn);
   }

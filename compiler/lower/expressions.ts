@@ -72,7 +72,28 @@ const COMPARE: Record<string, string> = { "<": "lt", "<=": "le", ">": "gt", ">="
 
 /** One value of expression e. */
 export function lowerExpr(ctx: Context, e: L.Expression): t.Expression {
-  return at(lowerExprInner(ctx, e), e);
+  return at(lowerExprInner(ctx, e), errorSite(ctx, e));
+}
+
+/**
+ * Where lua5.4 reports an error in e: the operator's line for binary operators and the
+ * field's line for `a\n.b`, which differ from the expression's first line when it spans lines.
+ */
+function errorSite(ctx: Context, e: L.Expression): L.Node {
+  let offset: number | undefined;
+  if (e.type === "BinaryExpression") {
+    const from = rangeOf(e.left)[1];
+    const at = ctx.source.indexOf(e.operator as string, from);
+    if (at >= 0 && at < rangeOf(e.right)[0]) offset = at;
+  } else if (e.type === "MemberExpression") {
+    offset = rangeOf(e.identifier)[0];
+  } else if (e.type === "IndexExpression") {
+    offset = rangeOf(e.index)[0];
+  }
+  if (offset === undefined || e.loc === undefined) return e;
+  const p = ctx.position(offset);
+  if (p.line === e.loc.start.line) return e;
+  return { type: e.type, loc: { start: p, end: e.loc.end } } as L.Node;
 }
 
 function lowerExprInner(ctx: Context, e: L.Expression): t.Expression {

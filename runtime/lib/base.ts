@@ -173,8 +173,10 @@ function luaAssert(...args: unknown[]): unknown {
   if (args.length === 0) argError(1, "assert", "value expected");
   const v = args[0];
   if (v !== undefined && v !== false) return args;
-  if (args.length < 2) rterror("assertion failed!");
-  throw new LuaError(args[1], currentLuaFrames());
+  // like error(msg): a string message gets the caller's position
+  const msg = args.length < 2 ? "assertion failed!" : args[1];
+  const frames = currentLuaFrames();
+  throw new LuaError(typeof msg === "string" ? where(1, frames) + msg : msg, frames);
 }
 
 function error(...args: unknown[]): unknown {
@@ -219,41 +221,41 @@ pcall.$g = function* pcall_twin(...args: unknown[]): Generator<unknown, unknown,
   }
 };
 
+/** Runs the message handler of xpcall: its first result, or "error in error handling". */
+function handle(h: unknown, e: unknown, co: Coroutine | undefined, mark: number): unknown {
+  const le = toLuaError(e);
+  const saved = handling.error;
+  handling.error = le;
+  try {
+    const v = first(call(h)(le.value));
+    return co !== undefined && co.pendingCloses.length > mark ? runPendingCloses(co.pendingCloses, mark, v) : v;
+  } catch {
+    return "error in error handling";
+  } finally {
+    handling.error = saved;
+  }
+}
+
 function xpcall(...args: unknown[]): unknown {
   const f = args[0], h = args[1];
+  if (typeof h !== "function") typeError(args, 2, "xpcall", "function");
+  const co = current.co, mark = co?.pendingCloses.length ?? 0;
   try {
     const r = call(f)(...args.slice(2));
     return Array.isArray(r) ? [true, ...r] : [true, r];
   } catch (e) {
-    const le = toLuaError(e);
-    const saved = handling.error;
-    handling.error = le;
-    try {
-      return [false, ...results(call(h)(le.value))];
-    } catch (e2) {
-      return [false, toLuaError(e2).value];
-    } finally {
-      handling.error = saved;
-    }
+    return [false, handle(h, e, co, mark)];
   }
 }
-
-xpcall.$g = function* pcall_twin(...args: unknown[]): Generator<unknown, unknown, unknown> {
+xpcall.$g = function* xpcall_twin(...args: unknown[]): Generator<unknown, unknown, unknown> {
   const f = args[0], h = args[1];
+  if (typeof h !== "function") typeError(args, 2, "xpcall", "function");
+  const co = current.co, mark = co?.pendingCloses.length ?? 0;
   try {
     const r = yield* gcall(f, undefined, ...args.slice(2));
     return Array.isArray(r) ? [true, ...r] : [true, r];
   } catch (e) {
-    const le = toLuaError(e);
-    const saved = handling.error;
-    handling.error = le;
-    try {
-      return [false, ...results(call(h)(le.value))];
-    } catch (e2) {
-      return [false, toLuaError(e2).value];
-    } finally {
-      handling.error = saved;
-    }
+    return [false, handle(h, e, co, mark)];
   }
 };
 

@@ -7,6 +7,7 @@ import {
 import { lt } from "../ops.ts";
 import { LuaTable } from "../table.ts";
 import { argError, checkAny, checkInt, checkNumber } from "./args.ts";
+import { compatFns } from "./math-compat.ts";
 import { makeLib } from "./register.ts";
 import { Xoshiro } from "./random.ts";
 
@@ -100,6 +101,13 @@ function atan(...args: unknown[]): unknown {
   return mkfloat(Math.atan2(y, x));
 }
 
+function deg(...args: unknown[]): unknown {
+  return mkfloat(num(args, 1, "deg") * (180 / Math.PI));
+}
+function rad(...args: unknown[]): unknown {
+  return mkfloat(num(args, 1, "rad") * (Math.PI / 180));
+}
+
 function max(...args: unknown[]): unknown {
   if (args.length < 1) argError(1, "max", "value expected");
   let best = args[0];
@@ -177,11 +185,12 @@ export function openMath(G: LuaTable): void {
   rng.seedRandomly();
   const fns: Record<string, Function> = {
     abs, ceil, floor, fmod, log, max, min, modf, random, randomseed, sqrt, exp, sin, cos, tan, asin,
-    acos, atan, tointeger, type: mathType, ult,
+    acos, atan, deg, rad, tointeger, type: mathType, ult, ...compatFns,
   };
   // named "math.floor" etc.: unique builtin frame names, and what Lua's tracebacks show
   for (const [k, f] of Object.entries(fns)) Object.defineProperty(f, "name", { value: "math." + k });
   const lib = makeLib(fns);
+  lib.set("atan2", atan); // compat alias (Debian builds lua5.4 with LUA_COMPAT_MATHLIB)
   lib.set("pi", Math.PI);
   lib.set("huge", Infinity);
   lib.set("maxinteger", MAXINTEGER);

@@ -147,13 +147,16 @@ function unpackInt(data: string, pos: number, little: boolean, size: number, sig
 }
 
 const fbuf = new DataView(new ArrayBuffer(8));
+const fbytes = new Uint8Array(fbuf.buffer);
 
 function packFloat(x: number, size: number, little: boolean): string {
-  if (size === 4) fbuf.setFloat32(0, x, little);
-  else fbuf.setFloat64(0, x, little);
-  let s = "";
-  for (let i = 0; i < size; i++) s += String.fromCharCode(fbuf.getUint8(i));
-  return s;
+  const b = fbytes;
+  if (size === 4) {
+    fbuf.setFloat32(0, x, little);
+    return String.fromCharCode(b[0], b[1], b[2], b[3]);
+  }
+  fbuf.setFloat64(0, x, little);
+  return String.fromCharCode(b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]);
 }
 
 function unpackFloat(data: string, pos: number, size: number, little: boolean): number {
@@ -163,17 +166,17 @@ function unpackFloat(data: string, pos: number, size: number, little: boolean): 
 
 export function str_pack(...args: unknown[]): unknown {
   const h = new Header(checkString(args, 1, "pack"), "pack");
-  // lua5.4 keeps a nil and its buffer above the arguments: missing ones read as nil
-  args.length += 2;
-  // padding runs are kept as counts until the end (huge ones may precede a format error)
+  // huge padding runs are kept as counts until the end (a format error may come later)
   const out: (string | number)[] = [];
+  let deferred = false;
   let arg = 1;
   let total = 0;
   while (h.more()) {
     const { opt, size, ntoalign } = getdetails(h, total);
     total += ntoalign + size;
-    if (ntoalign > 0) out.push(ntoalign);
-    arg++;
+    if (ntoalign > 0) out.push("\0".repeat(ntoalign));
+    // lua5.4 keeps a nil and its buffer above the arguments: missing ones read as nil
+    if (++arg > args.length) args.length = arg;
     switch (opt) {
       case "int": {
         const n = checkInt(args, arg, "pack");
@@ -200,7 +203,14 @@ export function str_pack(...args: unknown[]): unknown {
         const s = checkString(args, arg, "pack");
         if (s.length > size) argError(arg, "pack", "string longer than given size");
         out.push(s);
-        if (s.length < size) out.push(size - s.length);
+        if (s.length < size) {
+          const n = size - s.length;
+          if (n < 1 << 20) out.push("\0".repeat(n));
+          else {
+            out.push(n);
+            deferred = true;
+          }
+        }
         break;
       }
       case "string": {
@@ -228,7 +238,8 @@ export function str_pack(...args: unknown[]): unknown {
     }
   }
   if (total > MAXJSLEN) rterror("not enough memory");
-  return out.map((x) => (typeof x === "number" ? "\0".repeat(x) : x)).join("");
+  if (deferred) return out.map((x) => (typeof x === "number" ? "\0".repeat(x) : x)).join("");
+  return out.length === 1 ? out[0] : out.join("");
 }
 
 export function str_packsize(...args: unknown[]): unknown {
