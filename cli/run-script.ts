@@ -5,6 +5,7 @@ import { LuaError, formatTraceback, luaFramesOf, toLuaError } from "../runtime/e
 import { logLine } from "../runtime/log.ts";
 import { tostring } from "../runtime/lib/base.ts";
 import { flushOut } from "../runtime/stdout.ts";
+import { isNumber } from "../runtime/number.ts";
 import { LuaTable } from "../runtime/table.ts";
 import { fromJs } from "../runtime/value.ts";
 import { createEnvironment } from "../stdlib-ts/index.ts";
@@ -74,6 +75,7 @@ export function reportError(e: unknown): void {
   const v = le.value;
   let msg: string;
   if (typeof v === "string") msg = v;
+  else if (isNumber(v)) msg = tostring(v);
   else if (v instanceof LuaTable && v.metatable?.getStr("__tostring") !== undefined) msg = tostring(v);
   else msg = `(error object is a ${v === undefined ? "nil" : typeof v === "object" ? "table" : typeof v} value)`;
   const frames = le.luaTrace ?? luaFramesOf(le.stack);

@@ -111,9 +111,17 @@ export function parse(source: string, chunk: string): Parsed {
     } as luaparse.Options);
     return { ast, attributes };
   } catch (e) {
-    const err = e as Error & { line?: number };
+    const err = e as Error & { line?: number; index?: number };
     if (typeof err.line !== "number") throw e;
-    const text = reword(err.message.replace(/^\[\d+:\d+\] /, ""), err.line);
+    let text = reword(err.message.replace(/^\[\d+:\d+\] /, ""), err.line);
+    // lexical errors: lua5.4 shows the token read so far (from the opening quote), or <eof>
+    if (/^unfinished string near /.test(text) && (err.index ?? 0) >= src.replace(/\s+$/, "").length) {
+      text = "unfinished string near <eof>";
+    } else if (/^invalid escape sequence near /.test(text) && err.index !== undefined) {
+      const start = src.lastIndexOf(src[err.index] === '"' || src[err.index] === "'" ? src[err.index] : '"', err.index);
+      const m = /^(["'])(?:[^"'\\\n]|\\[abfnrtv\\"'\n]|\\x[0-9a-fA-F]{2}|\\z\s*|\\\d{1,3}|\\u\{[0-9a-fA-F]+\})*\\./.exec(src.slice(start));
+      if (m) text = `invalid escape sequence near '${m[0]}'`;
+    }
     throw new LuaSyntaxError(chunk, err.line, text);
   }
 }

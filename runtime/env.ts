@@ -7,6 +7,7 @@ import { openCoroutine } from "./lib/coroutine.ts";
 import { openMath } from "./lib/math.ts";
 import { openTable } from "./lib/table.ts";
 import { openUtf8 } from "./lib/utf8.ts";
+import { openPackage } from "./lib/package.ts";
 import { LuaTable } from "./table.ts";
 
 export function createGlobals(): LuaTable {
@@ -19,5 +20,6 @@ export function createGlobals(): LuaTable {
   openMath(G);
   openUtf8(G);
   openCoroutine(G);
+  openPackage(G);
   return G;
 }

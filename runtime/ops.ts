@@ -435,6 +435,12 @@ export function le(a: unknown, b: unknown): boolean {
     const r = first(call(h)(a, b));
     return r !== undefined && r !== false;
   }
+  // LUA_COMPAT_LT_LE (lua5.4 as Debian builds it): a <= b as not (b < a)
+  const h2 = metamethod(b, "__lt") ?? metamethod(a, "__lt");
+  if (h2 !== undefined) {
+    const r = first(call(h2)(b, a));
+    return r === undefined || r === false;
+  }
   return compareError(a, b);
 }
 

@@ -15,6 +15,8 @@ export class LuaTable {
   arr: unknown[];
   hash: Map<unknown, unknown> | undefined;
   metatable: LuaTable | undefined;
+  /** The array length before the array part last shrank: next() accepts keys up to it. */
+  arrPeak: number;
   /** next() bookkeeping: the live iterator of the last traversal and the key it returned. */
   private iterKey: unknown;
   private iter: Iterator<[unknown, unknown]> | undefined;
@@ -23,6 +25,7 @@ export class LuaTable {
     this.arr = arr ?? [];
     this.hash = undefined;
     this.metatable = undefined;
+    this.arrPeak = 0;
     this.iterKey = undefined;
     this.iter = undefined;
     if (arr !== undefined) {
@@ -76,6 +79,7 @@ export class LuaTable {
       if (v === undefined && k === n) {
         let m = n - 1;
         while (m > 0 && a[m - 1] === undefined) m--;
+        if (n > this.arrPeak) this.arrPeak = n;
         a.length = m;
       }
       return;
@@ -154,9 +158,9 @@ export class LuaTable {
       k = normKey(k);
       if (
         typeof k === "number" && Number.isInteger(k) && k >= 1 &&
-        (k <= a.length || (this.iterKey !== k && !this.hash?.has(k)))
+        (k <= a.length || (k <= this.arrPeak && !this.hash?.has(k)))
       ) {
-        i = k; // (a key past the end was an array slot cleared during traversal)
+        i = k; // (a key past the end was an array slot cleared since)
       } else {
         return this.nextHash(k);
       }

@@ -55,7 +55,13 @@ export function lowerName(ctx: Context, name: string, node: L.Node): t.Expressio
   const b = ctx.resolve(name);
   if (b !== undefined) return at(t.identifier(b.js), node);
   if (name === "_ENV") return at(envRef(ctx), node);
-  return at(t.callExpression(ctx.rt("index"), [envRef(ctx), t.stringLiteral(name)]), node);
+  return at(t.callExpression(ctx.rt("index"), [envRef(ctx), t.stringLiteral(name), t.stringLiteral(envDesc(ctx))]), node);
+}
+
+/** How _ENV is described when a global access fails on it: "upvalue '_ENV'" or "local '_ENV'". */
+export function envDesc(ctx: Context): string {
+  const b = ctx.resolve("_ENV");
+  return b !== undefined && b.fn === ctx.fn ? "local '_ENV'" : "upvalue '_ENV'";
 }
 
 /** _ENV as seen from here: a local named _ENV, or the chunk's environment. */

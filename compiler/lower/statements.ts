@@ -4,7 +4,7 @@ import * as t from "@babel/types";
 import type * as L from "luaparse";
 import { CompileError, type Context } from "../context.ts";
 import {
-  describe, envRef, isMulti, lowerCall, lowerExpr, lowerList, lowerName, lowerSpread, lowerTest,
+  describe, envDesc, envRef, isMulti, lowerCall, lowerExpr, lowerList, lowerName, lowerSpread, lowerTest,
 } from "./expressions.ts";
 import { lowerFunctionValue } from "./functions.ts";
 import { lowerBreak, lowerForGeneric, lowerForNumeric, lowerRepeat, lowerWhile } from "./loops.ts";
@@ -141,7 +141,8 @@ function assignTo(ctx: Context, target: Target, value: t.Expression, obj?: t.Exp
       return at(t.expressionStatement(t.assignmentExpression("=", t.identifier(b.js), value)), target);
     }
     if (target.name === "_ENV") return at(t.expressionStatement(t.assignmentExpression("=", t.identifier("$env"), value)), target);
-    return at(t.expressionStatement(t.callExpression(ctx.rt("setindex"), [envRef(ctx), t.stringLiteral(target.name), value])), target);
+    return at(t.expressionStatement(t.callExpression(ctx.rt("setindex"),
+      [envRef(ctx), t.stringLiteral(target.name), value, t.stringLiteral(envDesc(ctx))])), target);
   }
   const d = describe(ctx, target.base);
   const args = [obj!, key!, value];

@@ -10,8 +10,8 @@ import { EMPTY, first, rawToString, results, type } from "../value.ts";
 import { argError, checkAny, checkIntN, checkTable, typeError } from "./args.ts";
 import { loadChunk, type ChunkLoader } from "../chunk.ts";
 import { gcall } from "../twin.ts";
-import { type Coroutine, current } from "../coroutine.ts";
-import { runPendingCloses } from "../close.ts";
+import { current } from "../coroutine.ts";
+import { pendingList, protect, runPendingCloses } from "../close.ts";
 import { registerBuiltins, registry } from "./register.ts";
 
 export function tostring(v: unknown): string {
@@ -146,14 +146,14 @@ function rawlen(...args: unknown[]): unknown {
   const v = args[0];
   if (v instanceof LuaTable) return v.length();
   if (typeof v === "string") return v.length;
-  return argError(1, "rawlen", "table or string expected");
+  return typeError(args, 1, "rawlen", "table or string");
 }
 
 function setmetatable(...args: unknown[]): unknown {
   const t = args[0];
   if (!(t instanceof LuaTable)) return typeError(args, 1, "setmetatable", "table");
   const mt = args[1];
-  if (mt !== undefined && !(mt instanceof LuaTable)) return typeError(args, 2, "setmetatable", "nil or table");
+  if (args.length < 2 || (mt !== undefined && !(mt instanceof LuaTable))) return typeError(args, 2, "setmetatable", "nil or table");
   if (t.metatable !== undefined && t.metatable.getStr("__metatable") !== undefined) {
     rterror("cannot change a protected metatable");
   }
@@ -192,43 +192,61 @@ function error(...args: unknown[]): unknown {
 /** The LuaError being handled by the innermost xpcall handler (for debug.traceback). */
 export const handling: { error: LuaError | undefined } = { error: undefined };
 
-/** The error value a pcall returns, after closing `<close>` variables the error left behind. */
-function caught(e: unknown, co: Coroutine | undefined, mark: number): unknown {
-  const v = toLuaError(e).value;
-  return co !== undefined && co.pendingCloses.length > mark ? runPendingCloses(co.pendingCloses, mark, v) : v;
+/** Bookkeeping of a protected call: where to find `<close>` values its error leaves behind. */
+interface Guard {
+  list: [unknown, unknown][];
+  mark: number;
+  main: boolean;
+}
+
+function enter(): Guard {
+  const main = current.co === undefined;
+  if (main) protect.depth++;
+  const list = pendingList();
+  return { list, mark: list.length, main };
+}
+
+function leave(g: Guard): void {
+  if (g.main) protect.depth--;
+}
+
+/** Closes what the error left open; an error in a __close replaces the result. */
+function settle(g: Guard, value: unknown): unknown {
+  return g.list.length > g.mark ? runPendingCloses(g.list, g.mark, value) : value;
 }
 
 function pcall(...args: unknown[]): unknown {
   checkAny(args, 1, "pcall");
-  const f = args[0];
-  const co = current.co, mark = co?.pendingCloses.length ?? 0;
+  const g = enter();
   try {
-    const r = call(f)(...args.slice(1));
+    const r = call(args[0])(...args.slice(1));
     return Array.isArray(r) ? [true, ...r] : [true, r];
   } catch (e) {
-    return [false, caught(e, co, mark)];
+    return [false, settle(g, toLuaError(e).value)];
+  } finally {
+    leave(g);
   }
 }
-
 pcall.$g = function* pcall_twin(...args: unknown[]): Generator<unknown, unknown, unknown> {
   checkAny(args, 1, "pcall");
-  const co = current.co, mark = co?.pendingCloses.length ?? 0;
+  const g = enter();
   try {
     const r = yield* gcall(args[0], undefined, ...args.slice(1));
     return Array.isArray(r) ? [true, ...r] : [true, r];
   } catch (e) {
-    return [false, caught(e, co, mark)];
+    return [false, settle(g, toLuaError(e).value)];
+  } finally {
+    leave(g);
   }
 };
 
 /** Runs the message handler of xpcall: its first result, or "error in error handling". */
-function handle(h: unknown, e: unknown, co: Coroutine | undefined, mark: number): unknown {
+function handle(h: unknown, e: unknown): unknown {
   const le = toLuaError(e);
   const saved = handling.error;
   handling.error = le;
   try {
-    const v = first(call(h)(le.value));
-    return co !== undefined && co.pendingCloses.length > mark ? runPendingCloses(co.pendingCloses, mark, v) : v;
+    return first(call(h)(le.value));
   } catch {
     return "error in error handling";
   } finally {
@@ -239,23 +257,29 @@ function handle(h: unknown, e: unknown, co: Coroutine | undefined, mark: number)
 function xpcall(...args: unknown[]): unknown {
   const f = args[0], h = args[1];
   if (typeof h !== "function") typeError(args, 2, "xpcall", "function");
-  const co = current.co, mark = co?.pendingCloses.length ?? 0;
+  const g = enter();
   try {
     const r = call(f)(...args.slice(2));
     return Array.isArray(r) ? [true, ...r] : [true, r];
   } catch (e) {
-    return [false, handle(h, e, co, mark)];
+    const v = handle(h, e); // the handler runs before pending <close> values are closed
+    return [false, settle(g, v)];
+  } finally {
+    leave(g);
   }
 }
 xpcall.$g = function* xpcall_twin(...args: unknown[]): Generator<unknown, unknown, unknown> {
   const f = args[0], h = args[1];
   if (typeof h !== "function") typeError(args, 2, "xpcall", "function");
-  const co = current.co, mark = co?.pendingCloses.length ?? 0;
+  const g = enter();
   try {
     const r = yield* gcall(f, undefined, ...args.slice(2));
     return Array.isArray(r) ? [true, ...r] : [true, r];
   } catch (e) {
-    return [false, handle(h, e, co, mark)];
+    const v = handle(h, e);
+    return [false, settle(g, v)];
+  } finally {
+    leave(g);
   }
 };
 
@@ -281,8 +305,9 @@ function load(...args: unknown[]): unknown {
   else if (typeof chunk === "function") {
     const parts: string[] = [];
     for (;;) {
-      const piece = first(chunk());
+      let piece = first(chunk());
       if (piece === undefined || piece === "") break;
+      if (isNumber(piece)) piece = rawToString(piece);
       if (typeof piece !== "string") return [undefined, "reader function must return a string"];
       parts.push(piece);
     }

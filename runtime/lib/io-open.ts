@@ -40,7 +40,7 @@ export function stdStreams(): [FileState, FileState, FileState] {
 }
 
 /** luaL_execresult for a finished child. */
-function execResult(r: SpawnSyncReturns<Buffer>): unknown[] {
+export function execResult(r: SpawnSyncReturns<Buffer>): unknown[] {
   if (r.error !== undefined) throw r.error;
   if (r.signal !== null) return [undefined, "signal", (constants.signals as Record<string, number>)[r.signal] ?? 0];
   return r.status === 0 ? [true, "exit", 0] : [undefined, "exit", r.status ?? 0];
@@ -77,6 +77,18 @@ export function popenFile(cmd: string, mode: string): FileState {
     return execResult(spawnSync("/bin/sh", argv, { input: data, stdio: ["pipe", "inherit", "inherit"] }));
   };
   return st;
+}
+
+/** system(cmd) for os.execute: the child shares stdout (captured output when tests capture it). */
+export function runShell(cmd: string): unknown[] {
+  const argv = ["-c", toJs(cmd)];
+  if (capture.sink !== undefined) {
+    const r = spawnSync("/bin/sh", argv, { stdio: ["inherit", "pipe", "inherit"], maxBuffer: MAXBUFFER });
+    if (r.stdout != null) writeOut(fromBytes(r.stdout));
+    return execResult(r);
+  }
+  flushOut();
+  return execResult(spawnSync("/bin/sh", argv, { stdio: "inherit" }));
 }
 
 /** tmpfile(): a new file opened "w+" and already removed from its directory. */

@@ -1,5 +1,5 @@
-// The LUA_COMPAT_MATHLIB functions that Debian's lua5.4 also has: cosh, sinh, tanh, pow, frexp,
-// ldexp, log10 (atan2 is math.atan itself).
+// math's LUA_COMPAT_MATHLIB functions (Debian's lua5.4 has them): cosh sinh tanh pow frexp ldexp log10.
+// (math.atan2 is math.atan itself; see math.ts.)
 import { mkfloat, toBig, toDouble } from "../number.ts";
 import { checkInt, checkNumber } from "./args.ts";
 

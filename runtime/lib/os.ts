@@ -1,6 +1,6 @@
 // The os library (loslib.c) plus assay's os.hostname, os.arch and os.platform; date and time
 // conversions live in os-date.ts.
-import { openSync, closeSync, renameSync, rmdirSync, unlinkSync } from "node:fs";
+import { closeSync, existsSync, openSync, renameSync, rmdirSync, unlinkSync } from "node:fs";
 import { hostname as osHostname } from "node:os";
 import { randomBytes } from "node:crypto";
 import { rterror } from "../error.ts";
@@ -10,6 +10,7 @@ import { LuaTable } from "../table.ts";
 import { fromJs, toBytes, toJs } from "../value.ts";
 import { failure } from "./errno.ts";
 import { closeAll } from "./io-methods.ts";
+import { runShell } from "./io-open.ts";
 import { date, difftime, time } from "./os-date.ts";
 import { checkInt, checkOption, checkString, named, optString } from "./libargs.ts";
 import { makeLib } from "./register.ts";
@@ -17,6 +18,17 @@ import { makeLib } from "./register.ts";
 function clock(): unknown {
   const u = process.cpuUsage();
   return mkfloat((u.user + u.system) / 1e6);
+}
+
+/** system(): a command through /bin/sh, waiting for it; with no command, whether a shell exists. */
+function execute(...args: unknown[]): unknown {
+  const cmd = optString(args, 1, "os.execute", undefined);
+  if (cmd === undefined) return existsSync("/bin/sh");
+  try {
+    return runShell(cmd);
+  } catch (e) {
+    return failure(e);
+  }
 }
 
 function exit(...args: unknown[]): unknown {
@@ -112,7 +124,7 @@ function platform(): unknown {
 
 export function openOs(G: LuaTable): void {
   const fns: Record<string, Function> = {
-    clock, date, difftime, exit, getenv, remove, rename, setlocale, time, tmpname, hostname, arch, platform,
+    clock, date, difftime, execute, exit, getenv, remove, rename, setlocale, time, tmpname, hostname, arch, platform,
   };
   const named_: Record<string, Function> = {};
   for (const [k, f] of Object.entries(fns)) named_[k] = named(`os.${k}`, f);

@@ -2,11 +2,12 @@
 import { rterror } from "../error.ts";
 import { getMetatable } from "../meta.ts";
 import { type LuaInt, MAXINTEGER, isNumber, mkint, numberToInt, numberToString, stringToNumber, toBig } from "../number.ts";
-import { call, index, len, lt, setindex } from "../ops.ts";
+import { call, eq, index, len, lt, setindex } from "../ops.ts";
 import { LuaTable } from "../table.ts";
 import { EMPTY, first, type } from "../value.ts";
 import { argError, checkInt, checkTable, optIntN, optString, typeError } from "./args.ts";
 import { makeLib } from "./register.ts";
+import { type Less, sortRange } from "./table-sort.ts";
 
 const R = 1, W = 2, L = 4;
 
@@ -127,6 +128,7 @@ function tremove(...args: unknown[]): unknown {
   if (plain(t) && pos >= 1 && pos < size && t.arr.length === size) {
     const a = t.arr;
     const v = a.splice(pos - 1, 1)[0];
+    if (size > t.arrPeak) t.arrPeak = size; // as t[size] = nil would record
     let n = a.length;
     while (n > 0 && a[n - 1] === undefined) n--;
     a.length = n;
@@ -151,7 +153,7 @@ function tmove(...args: unknown[]): unknown {
     if (!(f > 0n || e < MAXINTEGER + f)) argError(3, "move", "too many elements to move");
     const n = e - f + 1n; // number of elements to move
     if (!(t <= MAXINTEGER - n + 1n)) argError(4, "move", "destination wrap around");
-    const forward = t > e || t <= f || (tt !== 1 && dst !== a1);
+    const forward = t > e || t <= f || (tt !== 1 && !eq(a1, dst));
     const SAFE = 9007199254740991n;
     if (f >= -SAFE && t >= -SAFE && e <= SAFE && t + n <= SAFE) {
       const fn = Number(f), tn = Number(t), nn = Number(n);
@@ -197,102 +199,6 @@ function tunpack(...args: unknown[]): unknown {
   return out;
 }
 
-// ---- sort: Lua 5.4's quicksort, step for step, so comparators see the same calls -------------
-
-type Less = (a: unknown, b: unknown) => boolean;
-
-interface SortState {
-  t: unknown;
-  less: Less;
-  get: (i: number) => unknown;
-  set: (i: number, v: unknown) => void;
-}
-
-const RANLIMIT = 100;
-
-function orderError(): never {
-  return rterror("invalid order function for sorting");
-}
-
-function partition(s: SortState, lo: number, up: number, P: unknown): number {
-  const { less, get, set } = s;
-  let i = lo; // will be incremented before first use
-  let j = up - 1; // will be decremented before first use
-  for (;;) {
-    let ai: unknown, aj: unknown;
-    // repeat ++i while a[i] < P
-    while (less((ai = get(++i)), P)) {
-      if (i === up - 1) orderError(); // a[i] < P but a[up - 1] == P
-    }
-    // repeat --j while P < a[j]
-    while (less(P, (aj = get(--j)))) {
-      if (j < i) orderError(); // j < i but a[j] > P
-    }
-    if (j < i) {
-      // swap pivot (a[up - 1]) with a[i]
-      set(up - 1, ai);
-      set(i, P);
-      return i;
-    }
-    set(i, aj);
-    set(j, ai);
-  }
-}
-
-function choosePivot(lo: number, up: number, rnd: number): number {
-  const r4 = Math.floor((up - lo) / 4);
-  return (rnd % (r4 * 2)) + (lo + r4);
-}
-
-function randomizePivot(): number {
-  return (Math.random() * 0x100000000) >>> 0;
-}
-
-function auxsort(s: SortState, lo: number, up: number, rnd: number): void {
-  const { less, get, set } = s;
-  while (lo < up) {
-    // sort elements lo, p, up
-    {
-      const a = get(lo), b = get(up);
-      if (less(b, a)) {
-        set(lo, b);
-        set(up, a);
-      }
-    }
-    if (up - lo === 1) break; // only 2 elements
-    let p = up - lo < RANLIMIT || rnd === 0 ? Math.floor((lo + up) / 2) : choosePivot(lo, up, rnd);
-    {
-      const ap = get(p), alo = get(lo);
-      if (less(ap, alo)) {
-        set(p, alo);
-        set(lo, ap);
-      } else {
-        const aup = get(up);
-        if (less(aup, ap)) {
-          set(p, aup);
-          set(up, ap);
-        }
-      }
-    }
-    if (up - lo === 2) break; // only 3 elements
-    const P = get(p);
-    set(p, get(up - 1));
-    set(up - 1, P);
-    p = partition(s, lo, up, P);
-    let n: number;
-    if (p - lo < up - p) {
-      auxsort(s, lo, p - 1, rnd);
-      n = p - lo;
-      lo = p + 1;
-    } else {
-      auxsort(s, p + 1, up, rnd);
-      n = up - p;
-      up = p - 1;
-    }
-    if (Math.floor((up - lo) / 128) > n) rnd = randomizePivot(); // partition too imbalanced
-  }
-}
-
 function tsort(...args: unknown[]): unknown {
   const t = args[0];
   const n = auxGetn(args, R | W, "sort");
@@ -309,13 +215,8 @@ function tsort(...args: unknown[]): unknown {
         return r !== undefined && r !== false;
       };
     }
-    let s: SortState;
-    if (plain(t)) {
-      s = { t, less, get: (i) => t.getInt(i), set: (i, v) => t.setInt(i, v) };
-    } else {
-      s = { t, less, get: (i) => index(t, i), set: (i, v) => setindex(t, i, v) };
-    }
-    auxsort(s, 1, n, 0);
+    if (plain(t)) sortRange(less, (i) => t.getInt(i), (i, v) => t.setInt(i, v), n);
+    else sortRange(less, (i) => index(t, i), (i, v) => setindex(t, i, v), n);
   }
   return EMPTY;
 }

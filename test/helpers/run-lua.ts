@@ -7,6 +7,7 @@ import { TimeoutError, runWithTimeout } from "../../runtime/watchdog.ts";
 import { tostring } from "../../runtime/lib/base.ts";
 import { capture } from "../../runtime/stdout.ts";
 import { reset as resetScheduler } from "../../runtime/scheduler.ts";
+import { isNumber } from "../../runtime/number.ts";
 import { LuaTable } from "../../runtime/table.ts";
 
 setCompiler((src, name) => compile(src, name));
@@ -37,6 +38,8 @@ export function runLua(source: string, chunkName: string, args: string[] = [], t
     const v = toLuaError(e).value;
     let msg: string;
     if (typeof v === "string") msg = v;
+    else if (isNumber(v)) msg = tostring(v);
+  else if (isNumber(v)) msg = tostring(v);
     else if (v instanceof LuaTable && v.metatable?.getStr("__tostring") !== undefined) msg = tostring(v);
     else msg = `(error object is a ${v === undefined ? "nil" : v instanceof LuaTable ? "table" : typeof v} value)`;
     return { stdout: sink.join(""), error: msg };

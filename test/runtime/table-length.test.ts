@@ -131,6 +131,13 @@ describe("LuaTable.next with nil assignments during traversal", () => {
     const t = mixed();
     assert.equal(t.next("zzz"), null);
   });
+  it("next on integer keys never in the table fails (lua5.4: next({}, 1), next({1}, 2))", () => {
+    assert.deepEqual([new LuaTable().next(1), new LuaTable([1]).next(2), new LuaTable([1, 2]).next(3)], [null, null, null]);
+  });
+  it("next on an array slot cleared earlier ends the traversal (lua5.4: t={1,2,3} t[3]=nil next(t,3))", () => {
+    const t = build([[3, undefined]], [1, 2, 3]);
+    assert.equal(t.next(3), undefined);
+  });
   it("the last array key cleared during traversal still continues to the hash part", () => {
     const t = build([["h", 1]], [1, 2, 3]);
     const seen = traverse(t, (k) => { if (k === 3) t.set(3, undefined); });
