@@ -76,6 +76,8 @@ export class Context {
   private labelCount = 0;
   scope: Scope;
   fn: FunctionState;
+  /** line of the `end` of the block being lowered (for errors raised when closing) */
+  blockEndLine: number | undefined;
 
   constructor(chunk: string, source: string, attributes: Map<number, Attribute>) {
     this.chunk = chunk;

@@ -76,7 +76,8 @@ export function forin(list: unknown[]): [Function, unknown, unknown, unknown] {
   const f = list[0];
   const x = list[3];
   if (x !== undefined) checkclose(x, "(for state)");
-  return [typeof f === "function" ? f : call(f, "for iterator 'for iterator'"), list[1], list[2], x];
+  const it = call(f, "for iterator 'for iterator'");
+  return [it, list[1], list[2], x];
 }
 
 /** The i-th value of a raw call result. */

@@ -25,8 +25,15 @@ function varinfo(d: D): string {
   return d ? ` (${d})` : "";
 }
 
+/**
+ * How the most recent call site named its callee ("global 'print'", "method 'rep'"): builtins
+ * use it for lua5.4's argument error wording (the called name, `self` not counted in methods).
+ */
+export const callSite: { d: D } = { d: undefined };
+
 /** The callable for f: f itself, or a wrapper through __call; errors otherwise. */
 export function call(f: unknown, d?: D): Function {
+  callSite.d = d;
   if (typeof f === "function") return f;
   return callSlow(f, d);
 }

@@ -56,7 +56,7 @@ export function lowerFunction(
   if (self !== undefined && !isVararg && !isMethod && !ctx.assignedNames.has(self.lua)) {
     fn.tailSelf = { binding: self, holders: jsParams.map((_, i) => `$a${i}`), label: ctx.label("tail"), used: false };
   }
-  let body = lowerBlock(ctx, f.body, false);
+  let body = lowerBlock(ctx, f.body, false, f.loc?.end.line);
   const last = f.body[f.body.length - 1];
   if (!last || last.type !== "ReturnStatement") body.push(t.returnStatement(ctx.rt("EMPTY")));
   if (fn.tailSelf?.used) {

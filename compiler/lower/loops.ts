@@ -16,9 +16,12 @@ function withLoop(ctx: Context, build: (loop: LoopState) => t.Statement): t.Stat
   return loop.labelled ? t.labeledStatement(t.identifier(loop.label), stmt as t.Statement) : stmt;
 }
 
-function body(ctx: Context, stmts: L.Statement[], prologue: t.Statement[] = []): t.BlockStatement {
+function body(ctx: Context, stmts: L.Statement[], prologue: t.Statement[] = [], endLine?: number): t.BlockStatement {
   ctx.pushScope();
+  const saved = ctx.blockEndLine;
+  if (endLine !== undefined) ctx.blockEndLine = endLine;
   const out = [...prologue, ...lowerLabelled(ctx, stmts)];
+  ctx.blockEndLine = saved;
   ctx.popScope();
   return t.blockStatement(out);
 }
@@ -34,7 +37,7 @@ export function lowerBreak(ctx: Context, s: L.Node): t.Statement {
 }
 
 export function lowerWhile(ctx: Context, s: L.WhileStatement): t.Statement {
-  return at(withLoop(ctx, () => t.whileStatement(lowerTest(ctx, s.condition), body(ctx, s.body))), s);
+  return at(withLoop(ctx, () => t.whileStatement(lowerTest(ctx, s.condition), body(ctx, s.body, [], s.loc?.end.line))), s);
 }
 
 /** repeat body until cond  →  L: while (true) { body; if (cond) break L; }  (cond sees body locals) */
@@ -92,7 +95,7 @@ export function lowerForNumeric(ctx: Context, s: L.ForNumericStatement): t.State
     const value = t.conditionalExpression(t.binaryExpression("===", m, t.numericLiteral(0)), i,
       t.callExpression(ctx.rt("forval"), [p, i]));
     const prologue = [t.variableDeclaration("let", [t.variableDeclarator(t.identifier(v.js), value)])];
-    const b = body(ctx, s.body, prologue);
+    const b = body(ctx, s.body, prologue, s.loc?.end.line);
     ctx.popScope();
     return t.forStatement(init, cond, update, b);
   }), s);
@@ -123,7 +126,7 @@ export function lowerForGeneric(ctx: Context, s: L.ForGenericStatement): t.State
     }
     prologue.push(t.ifStatement(t.binaryExpression("===", t.identifier(vars[0].js), t.identifier("undefined")), t.breakStatement()));
     prologue.push(t.expressionStatement(t.assignmentExpression("=", c, t.identifier(vars[0].js))));
-    const b = body(ctx, s.body, prologue);
+    const b = body(ctx, s.body, prologue, s.loc?.end.line);
     ctx.popScope();
     return t.forStatement(null, null, null, b);
   });

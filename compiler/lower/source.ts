@@ -16,6 +16,12 @@ export function at<T extends t.Node>(js: T, lua: L.Node | undefined): T {
   return js;
 }
 
+/** Places a JS node on a given Lua line (when known). */
+export function atLine<T extends t.Node>(js: T, line: number | undefined): T {
+  if (line === undefined) return js;
+  return at(js, { type: "Chunk", loc: { start: { line, column: 0 }, end: { line, column: 0 } } } as unknown as L.Node);
+}
+
 export function rangeOf(n: L.Node): [number, number] {
   return (n as unknown as { range: [number, number] }).range;
 }

@@ -9,12 +9,18 @@ import {
 import { lowerFunctionValue } from "./functions.ts";
 import { lowerBreak, lowerForGeneric, lowerForNumeric, lowerRepeat, lowerWhile } from "./loops.ts";
 import { lowerGoto, lowerLabelled } from "./goto.ts";
-import { at, isParenthesized, lineOf, rangeOf } from "./source.ts";
+import { at, atLine, isParenthesized, lineOf, rangeOf } from "./source.ts";
 
-/** A block in its own scope (or the function's scope when newScope is false). */
-export function lowerBlock(ctx: Context, body: L.Statement[], newScope = true): t.Statement[] {
+/**
+ * A block in its own scope (or the function's scope when newScope is false). `endLine`, the
+ * line of the block's `end`, is where lua5.4 reports errors from closing `<close>` variables.
+ */
+export function lowerBlock(ctx: Context, body: L.Statement[], newScope = true, endLine?: number): t.Statement[] {
   if (newScope) ctx.pushScope();
+  const saved = ctx.blockEndLine;
+  if (endLine !== undefined) ctx.blockEndLine = endLine;
   const out = lowerLabelled(ctx, body);
+  ctx.blockEndLine = saved;
   if (newScope) ctx.popScope();
   return out;
 }
@@ -40,7 +46,7 @@ export function lowerPlain(ctx: Context, stmts: L.Statement[]): t.Statement[] {
           t.expressionStatement(t.assignmentExpression("=", err, t.identifier("$e"))),
           t.throwStatement(t.identifier("$e")),
         ])),
-        t.blockStatement([t.expressionStatement(t.callExpression(ctx.rt("close"), [t.identifier(b.js), err]))]),
+        t.blockStatement([atLine(t.expressionStatement(t.callExpression(ctx.rt("close"), [t.identifier(b.js), err])), ctx.blockEndLine)]),
       ));
       return out;
     }
@@ -68,7 +74,7 @@ export function lowerStatement(ctx: Context, s: L.Statement): t.Statement[] {
     case "IfStatement":
       return [lowerIf(ctx, s, 0)];
     case "DoStatement":
-      return [at(t.blockStatement(lowerBlock(ctx, s.body)), s)];
+      return [at(t.blockStatement(lowerBlock(ctx, s.body, true, s.loc?.end.line)), s)];
     case "WhileStatement":
       return [lowerWhile(ctx, s)];
     case "RepeatStatement":
@@ -252,9 +258,10 @@ function lowerReturn(ctx: Context, s: L.ReturnStatement): t.Statement {
 
 function lowerIf(ctx: Context, s: L.IfStatement, i: number): t.Statement {
   const clause = s.clauses[i];
-  if (clause.type === "ElseClause") return at(t.blockStatement(lowerBlock(ctx, clause.body)), clause);
+  const end = (i + 1 < s.clauses.length ? s.clauses[i + 1].loc?.start.line : s.loc?.end.line);
+  if (clause.type === "ElseClause") return at(t.blockStatement(lowerBlock(ctx, clause.body, true, end)), clause);
   const test = lowerTest(ctx, clause.condition);
-  const then = t.blockStatement(lowerBlock(ctx, clause.body));
+  const then = t.blockStatement(lowerBlock(ctx, clause.body, true, end));
   const alt = i + 1 < s.clauses.length ? lowerIf(ctx, s, i + 1) : null;
   return at(t.ifStatement(test, then, alt), clause);
 }

@@ -3,7 +3,7 @@
 import { LuaError, currentLuaFrames, rterror } from "../error.ts";
 import { qualifiedName } from "./register.ts";
 import { LuaFloat, type LuaInt, type LuaNumber, isNumber, numberToInt, numberToString, stringToNumber } from "../number.ts";
-import { typeName } from "../ops.ts";
+import { callSite, typeName } from "../ops.ts";
 import { LuaTable } from "../table.ts";
 
 /**
@@ -19,7 +19,17 @@ export function argError(i: number, fname: string, msg: string): never {
     const name = qualifiedName(self.fn) ?? fname;
     throw new LuaError(`bad argument #${i} to '${name}' (${msg})`, frames);
   }
-  return rterror(`bad argument #${i} to '${fname}' (${msg})`);
+  // called from Lua: name the function as the call site did; a method call does not count self
+  const m = /^(global|local|method|field|upvalue|for iterator) '(.*)'$/.exec(callSite.d ?? "");
+  let name = fname;
+  if (m) {
+    name = m[2];
+    if (m[1] === "method") {
+      i--;
+      if (i === 0) return rterror(`calling '${name}' on bad self (${msg})`);
+    }
+  }
+  return rterror(`bad argument #${i} to '${name}' (${msg})`);
 }
 
 function got(args: unknown[], i: number): string {

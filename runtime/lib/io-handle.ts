@@ -1,8 +1,9 @@
 // The state behind a Lua file handle: a file descriptor with C-stdio-like buffering done in
 // Lua byte strings, positional I/O for regular files, chunked reads for pipes and terminals.
-import { closeSync, fstatSync, readSync, writeSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readSync, writeSync } from "node:fs";
 import { isatty } from "node:tty";
 import { OsError } from "./errno.ts";
+import { type Releasable, forget, touch, withDescriptors } from "./io-fdpool.ts";
 import { fromBytes, toBytes } from "../value.ts";
 
 const CHUNK = 65536;
@@ -14,7 +15,7 @@ function pause(): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
 }
 
-export class FileState {
+export class FileState implements Releasable {
   fd: number;
   closed = false;
   readable: boolean;
@@ -39,8 +40,14 @@ export class FileState {
   sinkFlush: (() => void) | undefined = undefined;
   /** runs before each read from the descriptor (stdin flushes stdout, as C does for prompts) */
   beforeRead: (() => void) | undefined = undefined;
+  /** the descriptor behind a sink (1 for stdout, 2 for stderr), for seek */
+  statFd = -1;
   /** the standard streams cannot be closed */
   standard = false;
+  /** regular files opened by name can give up their descriptor (io-fdpool.ts) and reopen */
+  path: Buffer | undefined = undefined;
+  reopenFlags = "r";
+  released = false;
 
   constructor(fd: number, readable: boolean, writable: boolean, append = false, sequential = false) {
     this.fd = fd;
@@ -48,6 +55,24 @@ export class FileState {
     this.writable = writable;
     this.append = append;
     this.seekable = !sequential && fd >= 0 && fstatSync(fd).isFile();
+  }
+
+  /** The descriptor, reopened if it was released. */
+  private desc(): number {
+    if (this.released) {
+      const path = this.path as Buffer;
+      this.fd = withDescriptors(() => openSync(path, this.reopenFlags));
+      this.released = false;
+    }
+    if (this.path !== undefined) touch(this);
+    return this.fd;
+  }
+
+  release(): void {
+    if (this.released || this.closed) return;
+    this.flush();
+    closeSync(this.fd);
+    this.released = true;
   }
 
   // ---- reading ----------------------------------------------------------------------------
@@ -66,7 +91,7 @@ export class FileState {
     let n: number;
     for (;;) {
       try {
-        n = readSync(this.fd, buf, 0, CHUNK, this.seekable ? this.fpos : null);
+        n = readSync(this.desc(), buf, 0, CHUNK, this.seekable ? this.fpos : null);
         break;
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code !== "EAGAIN") throw e;
@@ -165,13 +190,13 @@ export class FileState {
     while (off < data.length) {
       try {
         const at = this.seekable && !this.append ? this.fpos + off : null;
-        off += writeSync(this.fd, data, off, data.length - off, at);
+        off += writeSync(this.desc(), data, off, data.length - off, at);
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code !== "EAGAIN") throw e;
         pause();
       }
     }
-    if (this.seekable) this.fpos = this.append ? fstatSync(this.fd).size : this.fpos + data.length;
+    if (this.seekable) this.fpos = this.append ? fstatSync(this.desc()).size : this.fpos + data.length;
   }
 
   // ---- positioning and closing ------------------------------------------------------------
@@ -183,12 +208,23 @@ export class FileState {
 
   seek(whence: number, offset: number): number {
     if (!this.seekable) {
-      // like lseek: /dev/null and similar devices report 0, pipes and terminals fail
-      if (this.fd >= 0 && fstatSync(this.fd).isCharacterDevice() && !isatty(this.fd)) return 0;
-      throw new OsError("ESPIPE");
+      const fd = this.fd >= 0 ? this.fd : this.statFd;
+      const st = fd >= 0 ? fstatSync(fd) : undefined;
+      if (st?.isFile() && this.fd >= 0) {
+        // stdin from a file: read positionally from now on, counting from where reading began
+        this.seekable = true;
+      } else if (st?.isFile()) {
+        // stdout/stderr into a file: writes go to its end, the only position known here
+        this.flush();
+        const size = fstatSync(fd).size;
+        if ((whence === 0 ? 0 : size) + offset === size) return size;
+        throw new OsError("ESPIPE");
+      } else if (st?.isCharacterDevice() && !isatty(fd)) {
+        return 0; // like lseek on /dev/null
+      } else throw new OsError("ESPIPE");
     }
     this.flush();
-    const base = whence === 0 ? 0 : whence === 1 ? this.position() : fstatSync(this.fd).size;
+    const base = whence === 0 ? 0 : whence === 1 ? this.position() : fstatSync(this.desc()).size;
     const pos = base + offset;
     if (pos < 0) throw new OsError("EINVAL");
     this.rbuf = "";
@@ -204,7 +240,8 @@ export class FileState {
     try {
       this.flush();
     } finally {
-      if (this.fd >= 0) closeSync(this.fd);
+      forget(this);
+      if (this.fd >= 0 && !this.released) closeSync(this.fd);
       if (this.onClose !== undefined) r = this.onClose();
     }
     return r;

@@ -7,6 +7,7 @@ import { constants, tmpdir } from "node:os";
 import { join } from "node:path";
 import { capture, flushOut, writeErr, writeOut } from "../stdout.ts";
 import { fromBytes, toBytes, toJs } from "../value.ts";
+import { retryOnPressure, touch, withDescriptors } from "./io-fdpool.ts";
 import { FileState } from "./io-handle.ts";
 
 /** l_checkmode: [rwa], an optional '+', then only 'b's. */
@@ -17,9 +18,16 @@ export function validMode(mode: string): boolean {
 /** fopen(name, mode); throws the fs error on failure. */
 export function openFile(name: string, mode: string): FileState {
   const m = mode.replace(/b/g, "");
-  const fd = openSync(toBytes(name), m, 0o666);
+  const path = toBytes(name);
+  const fd = withDescriptors(() => openSync(path, m, 0o666));
   const plus = m.includes("+");
-  return new FileState(fd, m[0] === "r" || plus, m[0] !== "r" || plus, m[0] === "a");
+  const st = new FileState(fd, m[0] === "r" || plus, m[0] !== "r" || plus, m[0] === "a");
+  if (st.seekable) {
+    st.path = path;
+    st.reopenFlags = m[0] === "a" ? m : m === "r" ? "r" : "r+"; // reopening must not truncate
+    touch(st);
+  }
+  return st;
 }
 
 let std: [FileState, FileState, FileState] | undefined;
@@ -32,8 +40,10 @@ export function stdStreams(): [FileState, FileState, FileState] {
   const stdout = new FileState(-1, false, true, false, true);
   stdout.sink = writeOut;
   stdout.sinkFlush = flushOut;
+  stdout.statFd = 1;
   const stderr = new FileState(-1, false, true, false, true);
   stderr.sink = writeErr;
+  stderr.statFd = 2;
   for (const s of [stdin, stdout, stderr]) s.standard = true;
   std = [stdin, stdout, stderr];
   return std;
@@ -56,7 +66,8 @@ export function popenFile(cmd: string, mode: string): FileState {
   const argv = ["-c", toJs(cmd)];
   if (mode === "r") {
     flushOut();
-    const r = spawnSync("/bin/sh", argv, { stdio: ["inherit", "pipe", "inherit"], maxBuffer: MAXBUFFER });
+    const r = retryOnPressure(() =>
+      spawnSync("/bin/sh", argv, { stdio: ["inherit", "pipe", "inherit"], maxBuffer: MAXBUFFER }));
     if (r.error !== undefined && r.stdout == null) throw r.error;
     const st = new FileState(-1, true, false, false, true);
     st.rbuf = fromBytes(r.stdout);
@@ -94,7 +105,7 @@ export function runShell(cmd: string): unknown[] {
 /** tmpfile(): a new file opened "w+" and already removed from its directory. */
 export function tmpFile(): FileState {
   const name = join(tmpdir(), `lua_${randomBytes(8).toString("hex")}`);
-  const fd = openSync(name, "wx+", 0o600);
+  const fd = withDescriptors(() => openSync(name, "wx+", 0o600));
   unlinkSync(name);
   return new FileState(fd, true, true);
 }

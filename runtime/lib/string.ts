@@ -14,6 +14,7 @@ import { str_find, str_gmatch, str_gsub, str_match } from "./lstrlib/search.ts";
 const MAXSIZE = 0x7fffffff; // lstrlib MAXSIZE (INT_MAX)
 const MAXJSLEN = 0x1fffffe8; // longest string V8 can build
 const HIGH = /[\x80-\xff]/;
+const MAXRESULTS = 999980; // about what fits on lua5.4's stack (LUAI_MAXSTACK is 1e6)
 
 /** lstrlib posrelatI: start positions (negative from the end, clipped to 1). */
 function posrelatI(pos: number, len: number): number {
@@ -50,6 +51,7 @@ function str_byte(...args: unknown[]): unknown {
   const pose = endPos(optIntN(args, 3, "byte", pi), l);
   if (posi > pose) return EMPTY;
   if (posi === pose) return s.charCodeAt(posi - 1);
+  if (pose - posi >= MAXRESULTS) rterror("stack overflow (string slice too long)");
   const out = new Array<number>(pose - posi + 1);
   for (let i = posi; i <= pose; i++) out[i - posi] = s.charCodeAt(i - 1);
   return out;

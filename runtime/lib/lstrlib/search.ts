@@ -69,9 +69,9 @@ function findAux(args: unknown[], find: boolean): unknown {
     const res = doMatch(ms, s1, pstart);
     if (res !== -1) {
       if (!find) return pushCaptures(ms, s1, res);
-      const caps = pushCaptures(ms, -1, 0);
       if (ms.level === 0) return [s1 + 1, res];
-      return ms.level === 1 ? [s1 + 1, res, caps] : [s1 + 1, res, ...(caps as unknown[])];
+      const caps = pushCaptures(ms, -1, 0);
+      return Array.isArray(caps) ? [s1 + 1, res, ...caps] : [s1 + 1, res, caps];
     }
   } while (s1++ < ls && !anchor);
   return undefined;
@@ -139,11 +139,10 @@ function addString(ms: MatchState, out: string[], repl: string, s: number, e: nu
 /** Appends the replacement for a match by a table or function (or keeps the match). */
 function addValue(ms: MatchState, out: string[], repl: unknown, s: number, e: number): void {
   let v: unknown;
-  if (typeof repl === "function" || !(repl instanceof LuaTable)) {
+  if (repl instanceof LuaTable) v = index(repl, getCapture(ms, 0, s, e));
+  else {
     const caps = pushCaptures(ms, s, e);
     v = first(Array.isArray(caps) ? call(repl)(...caps) : call(repl)(caps));
-  } else {
-    v = index(repl, getCapture(ms, 0, s, e));
   }
   if (!truthy(v)) out.push(ms.src.slice(s, e));
   else if (typeof v === "string") out.push(v);
