@@ -4,9 +4,10 @@ export { LuaFloat } from "./number.ts";
 export { EMPTY, first, results, truthy } from "./value.ts";
 export {
   add, addF, band, bnot, bor, bxor, call, concat, div, eq, ge, gt, idiv, idivF, index, le, len, lt, mod, modF, mul, mulF,
-  neq, not, pow, setindex, shl, shr, sub, subF, unm,
+  neq, not, pow, setindex, site, shl, shr, sub, subF, unm,
 } from "./ops.ts";
 export { table } from "./construct.ts";
 export { forin, forprep, forval, nth } from "./loops.ts";
 export { checkclose, close } from "./close.ts";
 export { fn, gcall, twin } from "./twin.ts";
+export { SUSPEND, dx, mm } from "./defer.ts";

@@ -10,7 +10,19 @@ import {
   mkint, numberToInt, numberToString, shiftLeft, stringToNumber, toBig, toDouble,
 } from "./number.ts";
 import { LuaTable } from "./table.ts";
-import { first, type } from "./value.ts";
+import { EMPTY, first, type } from "./value.ts";
+import { metaCall } from "./defer.ts";
+
+function truth(r: unknown): boolean {
+  const v = first(r);
+  return v !== undefined && v !== false;
+}
+function falsity(r: unknown): boolean {
+  return !truth(r);
+}
+function noValue(): unknown {
+  return EMPTY;
+}
 
 type D = string | undefined;
 
@@ -30,6 +42,12 @@ function varinfo(d: D): string {
  * use it for lua5.4's argument error wording (the called name, `self` not counted in methods).
  */
 export const callSite: { d: D } = { d: undefined };
+
+/** Records the call site's name after the arguments were evaluated; returns v. */
+export function site(v: unknown, d: D): unknown {
+  callSite.d = d;
+  return v;
+}
 
 /** The callable for f: f itself, or a wrapper through __call; errors otherwise. */
 export function call(f: unknown, d?: D): Function {
@@ -83,7 +101,7 @@ function indexSlow(o: unknown, k: unknown, d: D): unknown {
         return runerror(`attempt to index a ${typeName(o)} value${loop === 0 ? varinfo(d) : ""}`);
       }
     }
-    if (typeof h === "function") return first(h(o, k));
+    if (typeof h === "function") return metaCall(h, first, o, k);
     o = h;
   }
   return runerror("'__index' chain too long; possible loop");
@@ -94,7 +112,7 @@ export function setindex(o: unknown, k: unknown, v: unknown, d?: D): void {
     rawset(o, k, v);
     return;
   }
-  setindexSlow(o, k, v, d);
+  return setindexSlow(o, k, v, d);
 }
 
 function setindexSlow(o: unknown, k: unknown, v: unknown, d: D): void {
@@ -118,8 +136,7 @@ function setindexSlow(o: unknown, k: unknown, v: unknown, d: D): void {
       }
     }
     if (typeof h === "function") {
-      h(o, k, v);
-      return;
+      return metaCall(h, noValue, o, k, v) as void;
     }
     o = h;
   }
@@ -147,7 +164,7 @@ function arithSlow(op: Arith, a: unknown, b: unknown, da: D, db: D): unknown {
   if (isNumber(a) && isNumber(b)) return arithNum(op, a, b);
   // strings reach the string metatable's arithmetic metamethods (lib/lstrlib/arith.ts)
   const h = metamethod(a, "__" + op) ?? metamethod(b, "__" + op);
-  if (h !== undefined) return first(call(h)(a, b));
+  if (h !== undefined) return metaCall(h, first, a, b);
   const x = tonum(a), y = tonum(b); // numeric strings when the string library is not loaded
   if (x !== undefined && y !== undefined) return arithNum(op, x, y);
   // luaG_opinterror: blame the first operand unless it is a number
@@ -332,7 +349,7 @@ function toBitInt(v: unknown, d: D): LuaInt | undefined {
 function bitSlow(op: Bit, a: unknown, b: unknown, da: D, db: D): unknown {
   if (isNumber(a) && isNumber(b)) return bitInt(op, toBitInt(a, da)!, toBitInt(b, db)!);
   const h = metamethod(a, "__" + op) ?? metamethod(b, "__" + op);
-  if (h !== undefined) return first(call(h)(a, b));
+  if (h !== undefined) return metaCall(h, first, a, b);
   const badB = isNumber(a);
   const bad = badB ? b : a;
   const d = badB ? db : da;
@@ -399,10 +416,7 @@ export function eq(a: unknown, b: unknown): boolean {
   if (b instanceof LuaFloat) return false;
   if (a instanceof LuaTable && b instanceof LuaTable || getMetatable(a) && getMetatable(b)) {
     const h = metamethod(a, "__eq") ?? metamethod(b, "__eq");
-    if (h !== undefined) {
-      const r = first(call(h)(a, b));
-      return r !== undefined && r !== false;
-    }
+    if (h !== undefined) return metaCall(h, truth, a, b) as boolean;
   }
   return false;
 }
@@ -426,10 +440,7 @@ export function lt(a: unknown, b: unknown): boolean {
   if (typeof a === "string" && typeof b === "string") return a < b;
   if (isNumber(a) && isNumber(b)) return numVal(a) < numVal(b);
   const h = metamethod(a, "__lt") ?? metamethod(b, "__lt");
-  if (h !== undefined) {
-    const r = first(call(h)(a, b));
-    return r !== undefined && r !== false;
-  }
+  if (h !== undefined) return metaCall(h, truth, a, b) as boolean;
   return compareError(a, b);
 }
 
@@ -438,16 +449,10 @@ export function le(a: unknown, b: unknown): boolean {
   if (typeof a === "string" && typeof b === "string") return a <= b;
   if (isNumber(a) && isNumber(b)) return numVal(a) <= numVal(b);
   const h = metamethod(a, "__le") ?? metamethod(b, "__le");
-  if (h !== undefined) {
-    const r = first(call(h)(a, b));
-    return r !== undefined && r !== false;
-  }
+  if (h !== undefined) return metaCall(h, truth, a, b) as boolean;
   // LUA_COMPAT_LT_LE (lua5.4 as Debian builds it): a <= b as not (b < a)
   const h2 = metamethod(b, "__lt") ?? metamethod(a, "__lt");
-  if (h2 !== undefined) {
-    const r = first(call(h2)(b, a));
-    return r === undefined || r === false;
-  }
+  if (h2 !== undefined) return metaCall(h2, falsity, b, a) as boolean;
   return compareError(a, b);
 }
 
@@ -468,7 +473,7 @@ export function concat(a: unknown, b: unknown, da?: D, db?: D): unknown {
       (tb === "string" ? b : numberToString(b as LuaInt));
   }
   const h = metamethod(a, "__concat") ?? metamethod(b, "__concat");
-  if (h !== undefined) return first(call(h)(a, b));
+  if (h !== undefined) return metaCall(h, first, a, b);
   const badA = !(ta === "string" || isNumber(a));
   return runerror(`attempt to concatenate a ${typeName(badA ? a : b)} value${varinfo(badA ? da : db)}`);
 }
@@ -479,10 +484,10 @@ export function len(v: unknown, d?: D): unknown {
     if (v.metatable === undefined) return v.length();
     const h = v.metatable.getStr("__len");
     if (h === undefined) return v.length();
-    return first(call(h)(v));
+    return metaCall(h, first, v);
   }
   const h = metamethod(v, "__len");
-  if (h !== undefined) return first(call(h)(v));
+  if (h !== undefined) return metaCall(h, first, v);
   return runerror(`attempt to get length of a ${typeName(v)} value${varinfo(d)}`);
 }
 

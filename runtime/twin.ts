@@ -2,6 +2,7 @@
 // fn() attaches a twin to a plain function; twin() finds it; gcall() calls anything from
 // generator code, suspending through the twin when there is one.
 import { call } from "./ops.ts";
+import { metamethod } from "./meta.ts";
 
 export type Twin = (...args: unknown[]) => Generator<unknown, unknown, unknown>;
 
@@ -11,9 +12,15 @@ export function fn<F extends Function>(plain: F, twin: Twin): F {
   return plain;
 }
 
-/** The twin of f, or undefined when f is not a function with one. */
+/** The twin of f (or of its __call metamethod), or undefined when there is none. */
 export function twin(f: unknown): Twin | undefined {
-  return typeof f === "function" ? (f as { $g?: Twin }).$g : undefined;
+  if (typeof f === "function") return (f as { $g?: Twin }).$g;
+  const h = metamethod(f, "__call");
+  const g = typeof h === "function" ? (h as { $g?: Twin }).$g : undefined;
+  if (g === undefined) return undefined;
+  return function* callTwin(...args: unknown[]) {
+    return yield* g(f, ...args);
+  };
 }
 
 /** Calls f from generator code: through its twin when it has one, else plainly. */

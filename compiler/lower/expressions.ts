@@ -4,6 +4,7 @@ import type * as L from "luaparse";
 import { CompileError, type Context } from "../context.ts";
 import { lowerFunctionValue } from "./functions.ts";
 import { invoke } from "./invoke.ts";
+import { operator } from "./operator.ts";
 import { decodeLuaString } from "./strings.ts";
 import { numeralText, numericLiteral, parseNumeral } from "./literals.ts";
 import { at, isParenthesized, rangeOf } from "./source.ts";
@@ -55,7 +56,7 @@ export function lowerName(ctx: Context, name: string, node: L.Node): t.Expressio
   const b = ctx.resolve(name);
   if (b !== undefined) return at(t.identifier(b.js), node);
   if (name === "_ENV") return at(envRef(ctx), node);
-  return at(t.callExpression(ctx.rt("index"), [envRef(ctx), t.stringLiteral(name), t.stringLiteral(envDesc(ctx))]), node);
+  return at(operator(ctx, "index", [envRef(ctx), t.stringLiteral(name), t.stringLiteral(envDesc(ctx))]), node);
 }
 
 /** How _ENV is described when a global access fails on it: "upvalue '_ENV'" or "local '_ENV'". */
@@ -122,11 +123,11 @@ function lowerExprInner(ctx: Context, e: L.Expression): t.Expression {
     case "TableConstructorExpression":
       return lowerTable(ctx, e);
     case "MemberExpression":
-      return t.callExpression(ctx.rt("index"), [
+      return operator(ctx, "index", [
         lowerExpr(ctx, e.base), t.stringLiteral(e.identifier.name), ...descArgs(ctx, e.base),
       ]);
     case "IndexExpression":
-      return t.callExpression(ctx.rt("index"), [
+      return operator(ctx, "index", [
         lowerExpr(ctx, e.base), lowerExpr(ctx, e.index), ...descArgs(ctx, e.base),
       ]);
     case "CallExpression":
@@ -139,13 +140,13 @@ function lowerExprInner(ctx: Context, e: L.Expression): t.Expression {
       const op = e.operator as string;
       if (op === "==" || op === "~=") return lowerEquality(ctx, e);
       if (op in COMPARE) {
-        return t.callExpression(ctx.rt(COMPARE[op]), [lowerOperand(ctx, e.left), lowerOperand(ctx, e.right)]);
+        return operator(ctx, COMPARE[op], [lowerOperand(ctx, e.left), lowerOperand(ctx, e.right)]);
       }
       const special = lowerFloatConstantArith(ctx, e);
       if (special) return special;
       const helper = ARITH[op];
       if (helper === undefined) throw new CompileError(e.loc?.start.line ?? 0, `unsupported operator '${op}'`);
-      return t.callExpression(ctx.rt(helper), [
+      return operator(ctx, helper, [
         lowerExpr(ctx, e.left), lowerExpr(ctx, e.right), ...descArgs(ctx, e.left, e.right),
       ]);
     }
@@ -189,17 +190,17 @@ function lowerFloatConstantArith(ctx: Context, e: L.BinaryExpression): t.Express
   const op = e.operator as string;
   if (op === "/" || op === "^") {
     if (integralFloatLiteral(ctx, e.left) === undefined && integralFloatLiteral(ctx, e.right) === undefined) return undefined;
-    return t.callExpression(ctx.rt(ARITH[op]), [lowerOperand(ctx, e.left), lowerOperand(ctx, e.right), ...descArgs(ctx, e.left, e.right)]);
+    return operator(ctx, ARITH[op], [lowerOperand(ctx, e.left), lowerOperand(ctx, e.right), ...descArgs(ctx, e.left, e.right)]);
   }
   const helper = FLOAT_K[op];
   if (helper === undefined) return undefined;
   const r = integralFloatLiteral(ctx, e.right);
   if (r !== undefined && !Object.is(r, -0)) {
-    return t.callExpression(ctx.rt(helper), [lowerExpr(ctx, e.left), lowerOperand(ctx, e.right), ...descArgs(ctx, e.left)]);
+    return operator(ctx, helper, [lowerExpr(ctx, e.left), lowerOperand(ctx, e.right), ...descArgs(ctx, e.left)]);
   }
   const l = integralFloatLiteral(ctx, e.left);
   if (l !== undefined && !Object.is(l, -0) && (op === "+" || op === "*")) {
-    return t.callExpression(ctx.rt(helper), [lowerExpr(ctx, e.right), lowerOperand(ctx, e.left), ...descArgs(ctx, e.right)]);
+    return operator(ctx, helper, [lowerExpr(ctx, e.right), lowerOperand(ctx, e.left), ...descArgs(ctx, e.right)]);
   }
   return undefined;
 }
@@ -220,11 +221,11 @@ function lowerUnary(ctx: Context, e: L.UnaryExpression): t.Expression {
         const folded = negateLiteral(ctx, arg);
         if (folded) return folded;
       }
-      return t.callExpression(ctx.rt("unm"), [lowerExpr(ctx, arg), ...descArgs(ctx, arg)]);
+      return operator(ctx, "unm", [lowerExpr(ctx, arg), ...descArgs(ctx, arg)]);
     case "#":
-      return t.callExpression(ctx.rt("len"), [lowerExpr(ctx, arg), ...descArgs(ctx, arg)]);
+      return operator(ctx, "len", [lowerExpr(ctx, arg), ...descArgs(ctx, arg)]);
     case "~":
-      return t.callExpression(ctx.rt("bnot"), [lowerExpr(ctx, arg), ...descArgs(ctx, arg)]);
+      return operator(ctx, "bnot", [lowerExpr(ctx, arg), ...descArgs(ctx, arg)]);
   }
 }
 
@@ -257,7 +258,7 @@ function lowerEquality(ctx: Context, e: L.BinaryExpression): t.Expression {
     return t.binaryExpression(neg ? "!==" : "===", l, r);
   }
   void isNilLiteral;
-  const c = t.callExpression(ctx.rt("eq"), [l, r]);
+  const c = operator(ctx, "eq", [l, r]);
   return neg ? t.unaryExpression("!", c) : c;
 }
 
@@ -322,7 +323,7 @@ export function lowerCall(ctx: Context, c: CallNode): t.Expression {
   if (base.type === "MemberExpression" && base.indexer === ":") {
     // obj:m(args)  →  ($t = obj, $call($index($t, "m", d), "method 'm'")($t, args))
     const obj = ctx.temp();
-    const method = t.callExpression(ctx.rt("index"), [obj, t.stringLiteral(base.identifier.name), ...descArgs(ctx, base.base)]);
+    const method = operator(ctx, "index", [obj, t.stringLiteral(base.identifier.name), ...descArgs(ctx, base.base)]);
     const list = lowerList(ctx, args, argStart, 1);
     return at(t.sequenceExpression([
       t.assignmentExpression("=", obj, lowerExpr(ctx, base.base)),

@@ -13,25 +13,33 @@ export function lowerFunctionValue(
   ctx: Context, f: L.FunctionDeclaration, name: string | undefined, isMethod = false, self?: Binding,
 ): t.Expression {
   const plain = lowerFunction(ctx, f, name, isMethod, false, self);
-  if (!makesCalls(f.body)) return plain;
+  if (!mayYield(f.body)) return plain;
   const twin = lowerFunction(ctx, f, name, isMethod, true, self);
   return at(t.callExpression(ctx.rt("fn"), [plain, twin]), f);
 }
 
-/** Whether a function body contains a call outside nested functions (so it could yield). */
-function makesCalls(node: unknown): boolean {
-  if (Array.isArray(node)) return node.some(makesCalls);
+const MAY_YIELD = new Set([
+  "CallExpression", "StringCallExpression", "TableCallExpression", "ForGenericStatement",
+  // operators and indexing can run metamethods, which may yield
+  "MemberExpression", "IndexExpression", "BinaryExpression", "UnaryExpression",
+]);
+
+/**
+ * Whether a function body could yield: it calls something, or runs an operation that can call a
+ * metamethod (outside nested functions). Functions that cannot get no generator twin.
+ */
+function mayYield(node: unknown): boolean {
+  if (Array.isArray(node)) return node.some(mayYield);
   if (node === null || typeof node !== "object") return false;
-  const type = (node as { type?: string }).type;
-  if (type === "CallExpression" || type === "StringCallExpression" || type === "TableCallExpression" ||
-      type === "ForGenericStatement") return true;
-  if (type === "FunctionDeclaration") {
+  const n = node as { type?: string; operator?: string };
+  if (n.type !== undefined && MAY_YIELD.has(n.type) && n.operator !== "not") return true;
+  if (n.type === "FunctionDeclaration") {
     // a nested function's body does not run here; only its name expression does
-    return makesCalls((node as L.FunctionDeclaration).identifier);
+    return mayYield((node as L.FunctionDeclaration).identifier);
   }
   for (const [k, v] of Object.entries(node)) {
     if (k === "loc" || k === "range") continue;
-    if (v && typeof v === "object" && makesCalls(v)) return true;
+    if (v && typeof v === "object" && mayYield(v)) return true;
   }
   return false;
 }

@@ -19,10 +19,19 @@ function isSimple(node: t.Node): boolean {
   return simple;
 }
 
+function recordSite(ctx: Context, a: Arg, d: t.Expression | undefined): Arg {
+  const desc = d ?? t.identifier("undefined");
+  if (t.isSpreadElement(a)) return t.spreadElement(t.callExpression(ctx.rt("site"), [a.argument, desc]));
+  return t.callExpression(ctx.rt("site"), [a, desc]);
+}
+
 /** Invokes callee with args; `self`, when given, is passed first (method calls). */
 export function invoke(ctx: Context, callee: t.Expression, desc: string | undefined, args: Arg[]): t.Expression {
   const d: t.Expression[] = desc ? [t.stringLiteral(desc)] : [];
   if (!ctx.fn.generator) {
+    // $call records the call site's name for argument errors; calls inside the arguments run
+    // after it, so then the last argument records it again: f(a, $site(g(), d))
+    if (args.length > 0 && !args.every(isSimple)) args = [...args.slice(0, -1), recordSite(ctx, args[args.length - 1], d[0])];
     return t.callExpression(t.callExpression(ctx.rt("call"), [callee, ...d]), args);
   }
   if (!args.every(isSimple)) {

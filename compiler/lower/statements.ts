@@ -7,6 +7,7 @@ import {
   describe, envDesc, envRef, isMulti, lowerCall, lowerExpr, lowerList, lowerName, lowerSpread, lowerTest,
 } from "./expressions.ts";
 import { lowerFunctionValue } from "./functions.ts";
+import { operator } from "./operator.ts";
 import { lowerBreak, lowerForGeneric, lowerForNumeric, lowerRepeat, lowerWhile } from "./loops.ts";
 import { lowerGoto, lowerLabelled } from "./goto.ts";
 import { at, atLine, isParenthesized, lineOf, rangeOf } from "./source.ts";
@@ -147,13 +148,13 @@ function assignTo(ctx: Context, target: Target, value: t.Expression, obj?: t.Exp
       return at(t.expressionStatement(t.assignmentExpression("=", t.identifier(b.js), value)), target);
     }
     if (target.name === "_ENV") return at(t.expressionStatement(t.assignmentExpression("=", t.identifier("$env"), value)), target);
-    return at(t.expressionStatement(t.callExpression(ctx.rt("setindex"),
+    return at(t.expressionStatement(operator(ctx, "setindex",
       [envRef(ctx), t.stringLiteral(target.name), value, t.stringLiteral(envDesc(ctx))])), target);
   }
   const d = describe(ctx, target.base);
   const args = [obj!, key!, value];
   if (d) args.push(t.stringLiteral(d));
-  return at(t.expressionStatement(t.callExpression(ctx.rt("setindex"), args)), target);
+  return at(t.expressionStatement(operator(ctx, "setindex", args)), target);
 }
 
 function targetParts(ctx: Context, target: Target): { obj?: t.Expression; key?: t.Expression } {
@@ -211,7 +212,7 @@ function lowerFunctionStatement(ctx: Context, s: L.FunctionDeclaration): t.State
   const d = describe(ctx, id.base);
   const args = [lowerExpr(ctx, id.base), t.stringLiteral(id.identifier.name), fn];
   if (d) args.push(t.stringLiteral(d));
-  return [at(t.expressionStatement(t.callExpression(ctx.rt("setindex"), args)), s)];
+  return [at(t.expressionStatement(operator(ctx, "setindex", args)), s)];
 }
 
 /**

@@ -315,8 +315,9 @@ function load(...args: unknown[]): unknown {
   } else return typeError(args, 1, "load", "string");
   const name = args[1] === undefined ? (typeof chunk === "string" ? chunk : "=(load)") : String(args[1]);
   const mode = args[2] === undefined ? "bt" : String(args[2]);
-  if (src.startsWith("\x1bLua")) {
-    return [undefined, "attempt to load a binary chunk"];
+  if (src.startsWith("\x1b")) {
+    // no bytecode here: a binary chunk can never be loaded (string.dump cannot make one)
+    return [undefined, mode.includes("b") ? "attempt to load a binary chunk (not supported)" : `attempt to load a binary chunk (mode is '${mode}')`];
   }
   if (!mode.includes("t")) return [undefined, `attempt to load a text chunk (mode is '${mode}')`];
   const env = args.length >= 4 ? args[3] : globals.G;

@@ -73,6 +73,7 @@ export class FileState implements Releasable {
     this.flush();
     closeSync(this.fd);
     this.released = true;
+    forget(this);
   }
 
   // ---- reading ----------------------------------------------------------------------------

@@ -1,5 +1,7 @@
 // Where file states come from: io.open's modes, the standard streams (stdout shares print's
-// buffer), io.popen through /bin/sh -c run synchronously, and io.tmpfile.
+// buffer), io.popen and os.execute through /bin/sh -c run synchronously, and io.tmpfile.
+// Limit: a popen'd command runs whole at popen ("r", output kept in memory) or at close ("w"),
+// so it cannot stream or interact with the script while it runs.
 import { spawnSync, type SpawnSyncReturns } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { openSync, unlinkSync } from "node:fs";

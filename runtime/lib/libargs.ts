@@ -1,34 +1,16 @@
-// Argument checks for the os and io libraries, naming the function as luaL_argerror would
-// from the call site: "bad argument #1 to 'date'" when Lua code called it, 'os.date' when a
-// builtin did (pcall), and for methods ("file:read") the self-adjusted number or "?".
-import { currentLuaFrames, rterror } from "../error.ts";
+// Argument checks for the os and io libraries over args.ts's call-site naming, with names in
+// one convention: "os.date" for library functions, "file:read" for methods (the self-adjusted
+// number comes from a method call site) and a bare name ("for iterator") for other builtins.
+import { argError as siteArgError } from "./args.ts";
 import { type LuaInt, isNumber, numberToInt, numberToString, stringToNumber } from "../number.ts";
 import { typeName } from "../ops.ts";
 
-/** True when the running builtin was called from Lua code (not from pcall or another builtin). */
-function calledFromLua(): boolean {
-  const frames = currentLuaFrames();
-  const base = frames.length > 0 && frames[0].builtin ? 1 : 0;
-  const caller = frames[base];
-  return caller !== undefined && !caller.builtin;
-}
-
 /**
- * luaL_argerror. `fname` is "lib.fn" for library functions, "file:fn" for methods (self is
- * argument 1) and a bare name ("for iterator") for other builtins.
+ * luaL_argerror: named as the Lua call site named the function; without one (pcall), lua5.4's
+ * global name for library functions and "?" for methods and iterators.
  */
 export function argError(i: number, fname: string, msg: string): never {
-  const method = fname.includes(":");
-  if (calledFromLua()) {
-    const short = fname.slice(Math.max(fname.lastIndexOf("."), fname.lastIndexOf(":")) + 1);
-    if (method) {
-      i--;
-      if (i === 0) rterror(`calling '${short}' on bad self (${msg})`);
-    }
-    return rterror(`bad argument #${i} to '${short}' (${msg})`);
-  }
-  const name = method || !fname.includes(".") ? "?" : fname;
-  return rterror(`bad argument #${i} to '${name}' (${msg})`);
+  return siteArgError(i, fname.includes(":") || !fname.includes(".") ? "?" : fname, msg);
 }
 
 export function typeError(args: unknown[], i: number, fname: string, expected: string): never {

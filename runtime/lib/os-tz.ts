@@ -1,6 +1,8 @@
 // The local time zone for os.date/os.time, chosen from TZ as glibc does: a TZif file
 // (/etc/localtime when TZ is unset, $TZDIR or /usr/share/zoneinfo/<TZ>), else a POSIX TZ
 // string, else (no zoneinfo files on this system) the JS Date/Intl view of the zone.
+// Limits: leap-second ("right/") zone files are read without their leap seconds; the Intl
+// fallback has whole-minute offsets, ICU's abbreviations (or "+03") and a guessed DST flag.
 import { readFileSync } from "node:fs";
 import { type PosixZone, type ZoneType, parsePosixTz, posixTypeAt } from "./os-tzrule.ts";
 

@@ -106,6 +106,30 @@ describe("files left open", () => {
   });
 });
 
+describe("descriptor pressure", () => {
+  it("files never closed by the script do not exhaust descriptors", () => {
+    const base = join(work, "many");
+    const code = `
+      local names = {}
+      for i = 1, 300 do
+        names[i] = ${JSON.stringify(base)} .. i
+        local f = io.open(names[i], "w") f:write("file ", i) f:close()
+      end
+      local n = 0
+      for round = 1, 2 do
+        for i = 1, 300 do if io.open(names[i]):read("a") == "file " .. i then n = n + 1 end end
+      end
+      local open = {}
+      for i = 1, 300 do open[i] = io.open(names[i], "a+") open[i]:write("+") end
+      for i = 1, 300 do open[i]:seek("set") if open[i]:read("a") == "file " .. i .. "+" then n = n + 1 end end
+      print(n)`;
+    const r = spawnSync("/bin/sh", ["-c", `ulimit -n 64 && exec "$0" --stack-size=4000 cli/main.ts exec -e "$1"`, node, code],
+      { cwd: root, timeout: 30000 });
+    assert.equal(r.stderr.toString(), "");
+    assert.equal(r.stdout.toString(), "900\n");
+  });
+});
+
 describe("output order", () => {
   it("keeps print, io.write and io.stdout in one stream, stderr after pending stdout", () => {
     const r = run(`print(1) io.write(2, "\\n") io.stdout:write("3\\n") io.stderr:write("e\\n") print(4)`);

@@ -1,14 +1,16 @@
 // string.format: lstrlib's conversion parsing and checks, printf flags/width/precision, %q.
 import { rterror } from "../../error.ts";
-import { type LuaInt, isInteger, isNumber, toDouble } from "../../number.ts";
+import { type LuaInt, MININTEGER, isInteger, isNumber, toDouble } from "../../number.ts";
 import { addressOf, rawToString } from "../../value.ts";
 import { tostring } from "../base.ts";
 import { argError, checkInt, checkNumber, checkString } from "../args.ts";
 import { expAbs, fixedAbs, generalAbs, hexAbs } from "./numfmt.ts";
 
 const FN = "format";
-/** characters getformat spans: flags, digits and '.' */
-const SPAN = new Set("-+ #0123456789.");
+/** Characters getformat spans: flags "-+ #0", digits and '.'. */
+function inSpan(c: number): boolean {
+  return (c >= 48 && c <= 57) || c === 45 || c === 43 || c === 32 || c === 35 || c === 46;
+}
 const MAX_LEN = 22; // lstrlib: MAX_FORMAT (32) - 10, counting the conversion character
 
 const FLAGS_F = "-+ #0"; // floats
@@ -163,7 +165,7 @@ function quoteFloat(x: number): string {
 function addLiteral(args: unknown[], arg: number): string {
   const v = args[arg - 1];
   if (typeof v === "string") return quoteString(v);
-  if (isInteger(v)) return v === -(2n ** 63n) ? "0x8000000000000000" : String(v);
+  if (isInteger(v)) return v === MININTEGER ? "0x8000000000000000" : String(v);
   if (isNumber(v)) return quoteFloat(toDouble(v));
   if (v === undefined || typeof v === "boolean") return rawToString(v);
   return argError(arg, FN, "value has no literal form");
@@ -174,7 +176,10 @@ const stringIds = new Map<string, object>();
 function pointerOf(v: unknown): string {
   if (typeof v === "string") {
     let o = stringIds.get(v);
-    if (o === undefined) stringIds.set(v, (o = {}));
+    if (o === undefined) {
+      if (stringIds.size >= 4096) stringIds.clear(); // bounded: only equal strings in a row compare
+      stringIds.set(v, (o = {}));
+    }
     return addressOf(o);
   }
   if (typeof v === "function" || (typeof v === "object" && v !== null && !isNumber(v))) return addressOf(v);
@@ -252,7 +257,7 @@ export function str_format(...args: unknown[]): unknown {
     }
     if (++arg > args.length) argError(arg, FN, "no value");
     let j = i;
-    while (j < n && SPAN.has(fmt[j])) j++;
+    while (j < n && inSpan(fmt.charCodeAt(j))) j++;
     if (j - i + 1 >= MAX_LEN) rterror("invalid format (too long)");
     const conv = j < n ? fmt[j] : "";
     out.push(convert(args, arg, "%" + fmt.slice(i, j) + conv, conv));
