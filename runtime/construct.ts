@@ -1,10 +1,12 @@
-// Table constructors: {a, b, k = v, [e] = w, f()} → table([a, b, ...f()], [k, v, e, w]).
+// Table constructors: {a, b, name = v, [e] = w, f()} → table([a, b, ...f()], [e, w], ["name", v]).
+// Name keys arrive as a flat list and become the table's string part directly.
 import { rterror } from "./error.ts";
-import { LuaTable } from "./table.ts";
+import { LuaTable, strPart } from "./table.ts";
 
-export function table(arr?: unknown[], kv?: unknown[]): LuaTable {
-  if (kv === undefined) return new LuaTable(arr);
-  const t = new LuaTable();
+export function table(arr?: unknown[], kv?: unknown[], names?: unknown[]): LuaTable {
+  const strs = names === undefined ? undefined : strPart(names);
+  if (kv === undefined || kv.length === 0) return new LuaTable(arr, strs);
+  const t = new LuaTable(undefined, strs);
   for (let i = 0; i < kv.length; i += 2) {
     const k = kv[i];
     if (k === undefined) rterror("table index is nil");

@@ -80,7 +80,15 @@ export function typeName(v: unknown): string {
 export function index(o: unknown, k: unknown, d?: D): unknown {
   if (o instanceof LuaTable) {
     const v = o.get(k);
-    if (v !== undefined || o.metatable === undefined) return v;
+    if (v !== undefined) return v;
+    const mt = o.metatable;
+    if (mt === undefined) return undefined;
+    // objects and classes: __index is a plain table holding the methods
+    const h = mt.getStr("__index");
+    if (h instanceof LuaTable) {
+      const w = h.get(k);
+      if (w !== undefined || h.metatable === undefined) return w;
+    }
   }
   return indexSlow(o, k, d);
 }

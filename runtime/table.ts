@@ -1,4 +1,5 @@
-// LuaTable: the table value, with an array part (keys 1..n) and a hash part (a Map).
+// LuaTable: the table value, with an array part (keys 1..n), string keys in a null-prototype
+// object (V8 keeps small ones as fast hidden-class objects) and every other key in a Map.
 import { LuaFloat, floatToInt } from "./number.ts";
 
 /** Normalises a key as Lua does: integral floats become integers. NaN stays NaN. */
@@ -10,22 +11,50 @@ export function normKey(k: unknown): unknown {
   return k;
 }
 
+export type StrPart = Record<string, unknown>;
+
+/**
+ * The (empty, null-prototype) prototype of every string part. Objects made by
+ * Object.create(STR_PROTO) stay in V8's fast mode, unlike Object.create(null) or Maps, and
+ * inherit nothing, so `s[k]` is undefined for any key never set ("toString" included).
+ */
+export const STR_PROTO: object = Object.create(null);
+
+/** A string part from a flat [name, value, name, value, …] list (nil values left out). */
+export function strPart(flat: unknown[]): StrPart {
+  const o = Object.create(STR_PROTO) as StrPart;
+  for (let i = 0; i < flat.length; i += 2) {
+    const v = flat[i + 1];
+    if (v !== undefined) o[flat[i] as string] = v;
+  }
+  return o;
+}
+
 export class LuaTable {
   /** arr[i] holds t[i + 1]; may contain undefined holes, never trailing ones. */
   arr: unknown[];
+  /** string keys; a key may be present with value undefined (nil in a constructor) */
+  strs: StrPart | undefined;
+  /** every other key (numbers outside the array part, booleans, tables, functions, …) */
   hash: Map<unknown, unknown> | undefined;
   metatable: LuaTable | undefined;
   /** The array length before the array part last shrank: next() accepts keys up to it. */
   arrPeak: number;
-  /** next() bookkeeping: the live iterator of the last traversal and the key it returned. */
+  /** next() bookkeeping for string keys: the key list of the running traversal and position. */
+  private strKeys: string[] | undefined;
+  private strPos: number;
+  /** next() bookkeeping for the Map: the live iterator of the last traversal and its key. */
   private iterKey: unknown;
   private iter: Iterator<[unknown, unknown]> | undefined;
 
-  constructor(arr?: unknown[]) {
+  constructor(arr?: unknown[], strs?: StrPart) {
     this.arr = arr ?? [];
+    this.strs = strs;
     this.hash = undefined;
     this.metatable = undefined;
     this.arrPeak = 0;
+    this.strKeys = undefined;
+    this.strPos = 0;
     this.iterKey = undefined;
     this.iter = undefined;
     if (arr !== undefined) {
@@ -36,11 +65,13 @@ export class LuaTable {
   }
 
   get(k: unknown): unknown {
+    if (typeof k === "string") {
+      const s = this.strs;
+      return s === undefined ? undefined : s[k];
+    }
     if (typeof k === "number") {
       const a = this.arr;
-      if (Number.isInteger(k) && k >= 1 && k <= a.length) return a[k - 1];
-    } else if (typeof k === "string") {
-      return this.hash === undefined ? undefined : this.hash.get(k);
+      if (k >= 1 && k <= a.length && Number.isInteger(k)) return a[k - 1];
     } else if (k instanceof LuaFloat) {
       return this.get(normKey(k));
     }
@@ -48,7 +79,8 @@ export class LuaTable {
   }
 
   getStr(k: string): unknown {
-    return this.hash === undefined ? undefined : this.hash.get(k);
+    const s = this.strs;
+    return s === undefined ? undefined : s[k];
   }
 
   getInt(k: number): unknown {
@@ -59,6 +91,10 @@ export class LuaTable {
 
   /** Raw set; the caller has checked that k is neither nil nor NaN. */
   set(k: unknown, v: unknown): void {
+    if (typeof k === "string") {
+      this.setStr(k, v);
+      return;
+    }
     if (typeof k === "number") {
       if (Number.isInteger(k)) {
         this.setInt(k, v);
@@ -69,6 +105,21 @@ export class LuaTable {
       return;
     }
     this.setHash(k, v);
+  }
+
+  setStr(k: string, v: unknown): void {
+    const s = this.strs;
+    if (v === undefined) {
+      if (s !== undefined && k in s) delete s[k];
+      return;
+    }
+    if (s === undefined) {
+      const o = Object.create(STR_PROTO) as StrPart;
+      o[k] = v;
+      this.strs = o;
+    } else {
+      s[k] = v;
+    }
   }
 
   setInt(k: number, v: unknown): void {
@@ -91,8 +142,10 @@ export class LuaTable {
       }
       a.push(v);
       const h = this.hash;
-      if (h !== undefined && h.size > 0 && h.has(k)) h.delete(k);
-      if (h !== undefined && h.size > 0) this.migrate();
+      if (h !== undefined && h.size > 0) {
+        h.delete(k);
+        if (h.size > 0) this.migrate();
+      }
       return;
     }
     this.setHash(k, v);
@@ -147,14 +200,23 @@ export class LuaTable {
     return lo;
   }
 
+  /** Every non-array entry (string keys first), for library code that walks the whole table. */
+  *hashEntries(): Generator<[unknown, unknown]> {
+    const s = this.strs;
+    if (s !== undefined) for (const k of Object.keys(s)) if (s[k] !== undefined) yield [k, s[k]];
+    if (this.hash !== undefined) for (const e of this.hash) if (e[1] !== undefined) yield e;
+  }
+
   /**
    * next(): the entry after key k (undefined k = first). Returns undefined at the end, and
    * null when k is not a key of the table. Traversal tolerates assigning nil to fields.
+   * Order: array part, string keys, other keys.
    */
   next(k: unknown): [unknown, unknown] | undefined | null {
     const a = this.arr;
     let i = 0;
     if (k !== undefined) {
+      if (typeof k === "string") return this.nextStr(k);
       k = normKey(k);
       if (
         typeof k === "number" && Number.isInteger(k) && k >= 1 &&
@@ -168,6 +230,36 @@ export class LuaTable {
     for (; i < a.length; i++) {
       if (a[i] !== undefined) return [i + 1, a[i]];
     }
+    return this.nextStr(undefined);
+  }
+
+  private nextStr(k: string | undefined): [unknown, unknown] | undefined | null {
+    const s = this.strs;
+    let pos: number;
+    let keys: string[];
+    if (k === undefined) {
+      if (s === undefined) return this.nextHash(undefined);
+      keys = Object.keys(s);
+      pos = 0;
+    } else if (this.strKeys !== undefined && this.strKeys[this.strPos] === k) {
+      keys = this.strKeys;
+      pos = this.strPos + 1;
+    } else {
+      // a traversal we did not start: find k the slow way
+      if (s === undefined || !(k in s)) return null;
+      keys = Object.keys(s);
+      pos = keys.indexOf(k) + 1;
+    }
+    for (; pos < keys.length; pos++) {
+      const key = keys[pos];
+      const v = s![key];
+      if (v !== undefined) {
+        this.strKeys = keys;
+        this.strPos = pos;
+        return [key, v];
+      }
+    }
+    this.strKeys = undefined;
     return this.nextHash(undefined);
   }
 
@@ -180,7 +272,7 @@ export class LuaTable {
     } else if (this.iter !== undefined && this.iterKey === k) {
       it = this.iter;
     } else {
-      // A traversal we did not start: find k the slow way.
+      // a traversal we did not start: find k the slow way
       it = h.entries();
       for (;;) {
         const r = it.next();

@@ -369,9 +369,13 @@ export function lowerSpread(ctx: Context, e: L.Expression): t.SpreadElement {
   return t.spreadElement(t.callExpression(ctx.rt("results"), [lowerCall(ctx, e as CallNode)]));
 }
 
+/**
+ * {a, b, name = v, [e] = w, f()}  →  $table([a, b, ...$results(f())], [e, w], ["name", v])
+ */
 function lowerTable(ctx: Context, e: L.TableConstructorExpression): t.Expression {
   const positional: (t.Expression | t.SpreadElement)[] = [];
   const keyed: t.Expression[] = [];
+  const named: t.Expression[] = [];
   let prevEnd = rangeOf(e)[0] + 1;
   e.fields.forEach((f, i) => {
     if (f.type === "TableValue") {
@@ -382,14 +386,15 @@ function lowerTable(ctx: Context, e: L.TableConstructorExpression): t.Expression
         positional.push(lowerExpr(ctx, f.value));
       }
     } else if (f.type === "TableKeyString") {
-      keyed.push(t.stringLiteral(f.key.name), lowerExpr(ctx, f.value));
+      named.push(t.stringLiteral(f.key.name), lowerExpr(ctx, f.value));
     } else {
       keyed.push(lowerExpr(ctx, f.key), lowerExpr(ctx, f.value));
     }
     prevEnd = rangeOf(f)[1];
   });
-  const args: t.Expression[] = [t.arrayExpression(positional)];
-  if (keyed.length > 0) args.push(t.arrayExpression(keyed));
-  if (positional.length === 0 && keyed.length === 0) return t.callExpression(ctx.rt("table"), []);
+  if (positional.length === 0 && keyed.length === 0 && named.length === 0) return t.callExpression(ctx.rt("table"), []);
+  const args: t.Expression[] = [positional.length > 0 ? t.arrayExpression(positional) : t.identifier("undefined")];
+  if (keyed.length > 0 || named.length > 0) args.push(keyed.length > 0 ? t.arrayExpression(keyed) : t.identifier("undefined"));
+  if (named.length > 0) args.push(t.arrayExpression(named));
   return t.callExpression(ctx.rt("table"), args);
 }

@@ -8,13 +8,12 @@ import type { Context } from "../context.ts";
 
 type Arg = t.Expression | t.SpreadElement;
 
+/** Whether an argument contains no Lua call (`$call(f)(…)`), function or suspension. */
 function isSimple(node: t.Node): boolean {
   let simple = true;
   t.traverseFast(node, (n) => {
     if (t.isFunction(n) || t.isYieldExpression(n)) simple = false;
-    if (t.isCallExpression(n) && !(t.isIdentifier(n.callee) && (n.callee.name === "$index" || n.callee.name === "$first"))) {
-      simple = false;
-    }
+    if (t.isCallExpression(n) && !t.isIdentifier(n.callee)) simple = false;
   });
   return simple;
 }
