@@ -2,6 +2,7 @@
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { runScript } from "./run-script.ts";
+import { buildCommand } from "./build.ts";
 import { flushOut, writeErr } from "../runtime/stdout.ts";
 
 const VERSION = "0.1.0";
@@ -13,6 +14,7 @@ Usage: assay [OPTIONS] [FILE] [ARGS]...
 
 Commands:
   run      Run a Lua script (or a .yaml/.yml check file)
+  build    Compile a script into one executable: build FILE -o OUT [--target node|sea] [--minify] [--sourcemap]
   exec     Run inline Lua code (-e) or a Lua file of any extension
   modules  List the available assay.* modules
   context  Show module documentation matching a query
@@ -52,7 +54,7 @@ function runFile(path: string, args: string[]): number {
   return runScript({ source, chunkName: path, scriptPath: path, args });
 }
 
-export function main(argv: string[]): number {
+export function main(argv: string[]): number | Promise<number> {
   const args = argv.filter((a) => a !== "-v" && a !== "--verbose");
   if (args.length === 0) {
     process.stdout.write(USAGE + "\n");
@@ -66,6 +68,8 @@ export function main(argv: string[]): number {
     case "-V": case "--version":
       process.stdout.write(`assay ${VERSION}\n`);
       return 0;
+    case "build":
+      return buildCommand(rest, fail);
     case "run":
       if (rest.length === 0) return fail("the following required arguments were not provided:\n  <FILE>", 2);
       return runFile(rest[0], rest.slice(1));
@@ -87,6 +91,13 @@ export function main(argv: string[]): number {
   }
 }
 
-const code = main(process.argv.slice(2));
-flushOut();
-process.exitCode = code;
+const result = main(process.argv.slice(2));
+if (typeof result === "number") {
+  flushOut();
+  process.exitCode = result;
+} else {
+  result.then((code) => {
+    flushOut();
+    process.exitCode = code;
+  });
+}

@@ -1,16 +1,14 @@
 // Running a Lua script: compile (or take the cached compilation), instantiate with fresh
 // globals, call with the script arguments, and report an uncaught error with its traceback.
 import { instantiate, setCompiler } from "../runtime/chunk.ts";
-import { LuaError, formatTraceback, luaFramesOf, toLuaError } from "../runtime/error.ts";
 import { logLine } from "../runtime/log.ts";
-import { tostring } from "../runtime/lib/base.ts";
 import { flushOut } from "../runtime/stdout.ts";
-import { isNumber } from "../runtime/number.ts";
 import { LuaTable } from "../runtime/table.ts";
 import { fromJs } from "../runtime/value.ts";
 import { createEnvironment } from "../stdlib-ts/index.ts";
 import { cacheKey, readCache, writeCache } from "./cache.ts";
 import { compilerStamp, loadCompiler } from "./compiler-loader.ts";
+import { reportError } from "./report.ts";
 
 setCompiler((src, name) => loadCompiler().compile(src, name));
 
@@ -68,16 +66,4 @@ export function runScript(opts: ScriptOptions): number {
     reportError(e);
     return 1;
   }
-}
-
-export function reportError(e: unknown): void {
-  const le: LuaError = toLuaError(e);
-  const v = le.value;
-  let msg: string;
-  if (typeof v === "string") msg = v;
-  else if (isNumber(v)) msg = tostring(v);
-  else if (v instanceof LuaTable && v.metatable?.getStr("__tostring") !== undefined) msg = tostring(v);
-  else msg = `(error object is a ${v === undefined ? "nil" : typeof v === "object" ? "table" : typeof v} value)`;
-  const frames = le.luaTrace ?? luaFramesOf(le.stack);
-  logLine("ERROR", msg + "\n" + formatTraceback(frames));
 }

@@ -30,6 +30,36 @@ function parentOf(p: string): string | undefined {
   return i === 0 ? "/" : trimmed.slice(0, i).replace(/(.)\/+$/, "$1");
 }
 
+function isDirPath(p: string): boolean {
+  try {
+    return statSync(toBytes(p)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Rust's create_dir_all (Node's recursive mkdir never returns for some paths, e.g. under /proc). */
+function createDirAll(p: string): void {
+  if (p === "") return;
+  try {
+    mkdirSync(toBytes(p));
+    return;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "ENOENT") {
+      if (isDirPath(p)) return;
+      throw e;
+    }
+  }
+  const parent = parentOf(p);
+  if (parent === undefined) throw new Error("failed to create whole tree");
+  createDirAll(parent);
+  try {
+    mkdirSync(toBytes(p));
+  } catch (e) {
+    if (!isDirPath(p)) throw e;
+  }
+}
+
 export function read(...args: unknown[]): unknown {
   const p = argString(args, 1, "fs.read");
   return fromBytes(io(() => readFileSync(toBytes(p)), () => `fs.read: failed to read ${q(p)}`));
@@ -39,7 +69,7 @@ export function write(...args: unknown[]): unknown {
   const p = argString(args, 1, "fs.write");
   const content = argString(args, 2, "fs.write");
   const parent = parentOf(p);
-  if (parent) io(() => mkdirSync(toBytes(parent), { recursive: true }), () => `fs.write: failed to create directories for ${q(p)}`);
+  if (parent) io(() => createDirAll(parent), () => `fs.write: failed to create directories for ${q(p)}`);
   io(() => writeFileSync(toBytes(p), toBytes(content)), () => `fs.write: failed to write ${q(p)}`);
   return EMPTY;
 }
@@ -93,7 +123,7 @@ export function stat(...args: unknown[]): unknown {
 
 export function mkdir(...args: unknown[]): unknown {
   const p = argString(args, 1, "fs.mkdir");
-  io(() => mkdirSync(toBytes(p), { recursive: true }), () => `fs.mkdir: failed to create ${q(p)}`);
+  io(() => createDirAll(p), () => `fs.mkdir: failed to create ${q(p)}`);
   return EMPTY;
 }
 

@@ -19,6 +19,7 @@ import * as template from "./template.ts";
 import * as time from "./time.ts";
 import * as toml from "./toml.ts";
 import * as yaml from "./yaml.ts";
+import * as modules from "./modules.ts";
 
 export const BUILTINS: [string, (G: LuaTable) => void][] = [
   ["json", json.open],
@@ -44,5 +45,6 @@ export const BUILTINS: [string, (G: LuaTable) => void][] = [
 export function createEnvironment(): LuaTable {
   const G = createGlobals();
   for (const [, open] of BUILTINS) open(G);
+  modules.open(G);
   return G;
 }

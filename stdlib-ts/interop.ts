@@ -118,6 +118,12 @@ function digitsOf(x: number): [string, number] {
 /** A float as serde_json/serde_yaml print it (ryu): `1.0`, `3.14`, `1e21`, `1e-7`, `-0.0`. */
 export function formatFloat(x: number): string {
   if (x === 0) return Object.is(x, -0) ? "-0.0" : "0.0";
+  const a = Math.abs(x);
+  if (a >= 1e-5 && a < 1e16) {
+    // JS prints these in plain decimal with the same shortest digits
+    const s = String(x);
+    return Number.isInteger(x) ? s + ".0" : s;
+  }
   const [d, e] = digitsOf(x);
   const n = d.length, kk = e + 1;
   let s: string;
@@ -209,9 +215,14 @@ function tableToData(t: LuaTable, who: string, active: Set<LuaTable>, depth: num
     }
   }
   // Object: keys as byte strings, sorted in byte order; a string key beats a number with the
-  // same text.
-  const keyed: [string, unknown, boolean][] = entries.map(([k, val]) => [keyText(k, who), val, typeof k === "string"]);
-  keyed.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : Number(a[2]) - Number(b[2])));
+  // same text (it is set last).
+  let allStrings = true;
+  for (const e of entries) if (typeof e[0] !== "string") allStrings = false;
+  const keyed: [string, unknown][] = allStrings ? (entries as [string, unknown][])
+    : entries.map(([k, val]): [string, unknown, boolean] => [keyText(k, who), val, typeof k === "string"])
+      .sort((a, b) => Number(a[2]) - Number(b[2]))
+      .map(([k, val]): [string, unknown] => [k, val]);
+  keyed.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   const out = new Map<string, JData>();
   for (const [k, val] of keyed) out.set(utf8ToJs(k, who), convert(val, who, active, depth));
   return out;

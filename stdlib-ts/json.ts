@@ -9,28 +9,57 @@ import { parseJson } from "./json-parse.ts";
 
 const ESCAPES: Record<string, string> = { '"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f" };
 
+const NEEDS_ESCAPE = /["\\\x00-\x1f]/;
+
 function quote(s: string): string {
+  if (!NEEDS_ESCAPE.test(s)) return '"' + s + '"';
   return '"' + s.replace(/["\\\x00-\x1f]/g, (c) => ESCAPES[c] ?? "\\u00" + c.charCodeAt(0).toString(16).padStart(2, "0")) + '"';
+}
+
+function write(d: JData, out: string[]): void {
+  if (d === null) {
+    out.push("null");
+    return;
+  }
+  switch (typeof d) {
+    case "boolean":
+      out.push(d ? "true" : "false");
+      return;
+    case "number":
+      out.push(Number.isInteger(d) ? String(d) : formatFloat(d));
+      return;
+    case "bigint":
+      out.push(d.toString());
+      return;
+    case "string":
+      out.push(quote(d));
+      return;
+  }
+  if (d instanceof LuaFloat) {
+    out.push(formatFloat(d.n));
+  } else if (Array.isArray(d)) {
+    out.push("[");
+    for (let i = 0; i < d.length; i++) {
+      if (i > 0) out.push(",");
+      write(d[i], out);
+    }
+    out.push("]");
+  } else {
+    let sep = "{";
+    for (const [k, v] of d as Map<string, JData>) {
+      out.push(sep, quote(k), ":");
+      write(v, out);
+      sep = ",";
+    }
+    out.push(sep === "{" ? "{}" : "}");
+  }
 }
 
 /** Compact JSON text of a data-model value (serde_json's format: sorted keys, `1.0`). */
 export function stringifyData(d: JData): string {
-  if (d === null) return "null";
-  switch (typeof d) {
-    case "boolean":
-      return d ? "true" : "false";
-    case "number":
-      return Number.isInteger(d) ? String(d) : formatFloat(d);
-    case "bigint":
-      return d.toString();
-    case "string":
-      return quote(d);
-  }
-  if (d instanceof LuaFloat) return formatFloat(d.n);
-  if (Array.isArray(d)) return "[" + d.map(stringifyData).join(",") + "]";
-  const parts: string[] = [];
-  for (const [k, v] of d as Map<string, JData>) parts.push(quote(k) + ":" + stringifyData(v));
-  return "{" + parts.join(",") + "}";
+  const out: string[] = [];
+  write(d, out);
+  return out.join("");
 }
 
 /** A Lua value as compact JSON text (a Lua byte string); errors name `who`. */

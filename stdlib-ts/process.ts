@@ -1,6 +1,6 @@
 // process: list (from /proc, or ps elsewhere), is_running, kill, and wait_idle, which polls
 // through the globals time, sleep and process.is_running as the original's Lua helper does.
-import { spawnSync } from "node:child_process";
+import { childProcess } from "../runtime/node.ts";
 import { readFileSync, readdirSync } from "node:fs";
 import { add, call, index, lt } from "../runtime/ops.ts";
 import { isInteger, isNumber, toDouble } from "../runtime/number.ts";
@@ -43,7 +43,7 @@ function fromProc(): Proc[] {
 }
 
 function fromPs(): Proc[] {
-  const r = spawnSync("ps", ["-eo", "pid,comm"], { maxBuffer: Infinity });
+  const r = childProcess().spawnSync("ps", ["-eo", "pid,comm"], { maxBuffer: Infinity });
   if (r.error) fail(`process.list: failed to run ps: ${osError(r.error)}`);
   if (r.status !== 0) fail(`process.list: ps failed: ${fromBytes(r.stderr)}`);
   const out: Proc[] = [];

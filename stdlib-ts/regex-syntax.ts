@@ -122,6 +122,7 @@ class Translator {
     if (c === "s") this.out.push(inClass ? SPACE : `[${SPACE}]`);
     else if (c === "S") this.out.push(inClass ? NOT_SPACE_RANGES : `[^${SPACE}]`);
     else if (c === "u" || c === "U") this.unicodeEscape(c);
+    else if (c >= "0" && c <= "9") throw new PatternError("backreferences and octal escapes are not supported");
     else if (!inClass && (c === "<" || c === ">")) {
       throw new PatternError(`word boundary assertion \\${c} is not supported`);
     } else if (!inClass && c === "b" && p[this.i] === "{") {
@@ -130,7 +131,13 @@ class Translator {
       if (BOUNDARY_NAMES.has(name)) throw new PatternError(`word boundary assertion \\b{${name}} is not supported`);
       this.out.push("\\b");
     } else if (isSpace(c)) this.out.push(hexEscape(c));
-    else this.out.push("\\" + c);
+    else if ((c === "p" || c === "P" || c === "x") && p[this.i] === "{") {
+      // \p{Greek}, \x{10FFFF}: the braces belong to the escape
+      const close = p.indexOf("}", this.i);
+      const end = close < 0 ? p.length : close + 1;
+      this.out.push("\\" + c + p.slice(this.i, end));
+      this.i = end;
+    } else this.out.push("\\" + c);
   }
 
   private unicodeEscape(c: string): void {

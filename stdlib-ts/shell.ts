@@ -1,6 +1,7 @@
 // shell.exec(cmd, opts?): runs /bin/sh -c synchronously → {status, stdout, stderr, timed_out};
 // output bytes are returned unchanged.
-import { spawnSync, type SpawnSyncOptions } from "node:child_process";
+import type { SpawnSyncOptions } from "node:child_process";
+import { childProcess } from "../runtime/node.ts";
 import { isNumber, numberToString } from "../runtime/number.ts";
 import { LuaTable } from "../runtime/table.ts";
 import { fromBytes, toBytes, toJs, type } from "../runtime/value.ts";
@@ -46,11 +47,12 @@ function exec(...args: unknown[]): unknown {
     timeout,
     killSignal: "SIGKILL",
   };
-  const r = spawnSync("/bin/sh", ["-c", toJs(cmd)], options);
+  const r = childProcess().spawnSync("/bin/sh", ["-c", toJs(cmd)], options);
   const err = r.error as NodeJS.ErrnoException | undefined;
   if (err?.code === "ETIMEDOUT") return record({ status: -1, stdout: "", stderr: "", timed_out: true });
   if (err !== undefined) {
-    if (r.pid === 0 || r.pid === undefined) fail(`shell.exec: failed to spawn command: ${osError(err)}`);
+    if (!r.pid) fail(`shell.exec: failed to spawn command: ${osError(err)}`);
+    if (err.code === "EPIPE") fail(`shell.exec: failed to write stdin: ${osError(err)}`);
     fail(`shell.exec: failed to wait for command: ${osError(err)}`);
   }
   return record({

@@ -10,14 +10,21 @@ import { osError } from "./builtin-args.ts";
 import { type JData, argString, fail, formatFloat, luaToData, utf8ToJs } from "./interop.ts";
 import { debugQuote } from "./rust-format.ts";
 
+const require = createRequire(import.meta.url);
 let env: Environment | undefined;
 
 function environment(): Environment {
   if (env === undefined) {
-    const mj = createRequire(import.meta.url)("minijinja-js") as typeof import("minijinja-js");
+    const mj = require("minijinja-js") as typeof import("minijinja-js");
     env = new mj.Environment();
   }
   return env;
+}
+
+/** After a trap (a Rust panic) the WebAssembly instance is unusable: load a fresh one next time. */
+function discardEnvironment(): void {
+  env = undefined;
+  delete require.cache[require.resolve("minijinja-js")];
 }
 
 /** Names a `{% set %}` can bind (identifiers that are not literals or operators). */
@@ -87,6 +94,7 @@ function render(source: string, vars: unknown, who: string): string {
   try {
     return fromJs(environment().renderStr(prelude + source, ctx));
   } catch (e) {
+    if (e instanceof Error && e.constructor.name === "RuntimeError") discardEnvironment();
     const msg = e instanceof Error ? e.message : String(e);
     // keep the error line; drop the debug view of the template source that follows it
     return fail(`${who}: ${fromJs(msg.replace(/\n-{5,} .* -{5,}\n[\s\S]*$/, ""))}`);

@@ -1,7 +1,7 @@
 // The state behind a Lua file handle: a file descriptor with C-stdio-like buffering done in
 // Lua byte strings, positional I/O for regular files, chunked reads for pipes and terminals.
+import { tty } from "../node.ts";
 import { closeSync, fstatSync, openSync, readSync, writeSync } from "node:fs";
-import { isatty } from "node:tty";
 import { OsError } from "./errno.ts";
 import { type Releasable, forget, touch, withDescriptors } from "./io-fdpool.ts";
 import { fromBytes, toBytes } from "../value.ts";
@@ -220,7 +220,7 @@ export class FileState implements Releasable {
         const size = fstatSync(fd).size;
         if ((whence === 0 ? 0 : size) + offset === size) return size;
         throw new OsError("ESPIPE");
-      } else if (st?.isCharacterDevice() && !isatty(fd)) {
+      } else if (st?.isCharacterDevice() && !tty().isatty(fd)) {
         return 0; // like lseek on /dev/null
       } else throw new OsError("ESPIPE");
     }

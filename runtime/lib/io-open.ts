@@ -2,10 +2,10 @@
 // buffer), io.popen and os.execute through /bin/sh -c run synchronously, and io.tmpfile.
 // Limit: a popen'd command runs whole at popen ("r", output kept in memory) or at close ("w"),
 // so it cannot stream or interact with the script while it runs.
-import { spawnSync, type SpawnSyncReturns } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { openSync, unlinkSync } from "node:fs";
 import { constants, tmpdir } from "node:os";
+import type { SpawnSyncReturns } from "node:child_process";
+import { childProcess, crypto } from "../node.ts";
 import { join } from "node:path";
 import { capture, flushOut, writeErr, writeOut } from "../stdout.ts";
 import { fromBytes, toBytes, toJs } from "../value.ts";
@@ -69,7 +69,7 @@ export function popenFile(cmd: string, mode: string): FileState {
   if (mode === "r") {
     flushOut();
     const r = retryOnPressure(() =>
-      spawnSync("/bin/sh", argv, { stdio: ["inherit", "pipe", "inherit"], maxBuffer: MAXBUFFER }));
+      childProcess().spawnSync("/bin/sh", argv, { stdio: ["inherit", "pipe", "inherit"], maxBuffer: MAXBUFFER }));
     if (r.error !== undefined && r.stdout == null) throw r.error;
     const st = new FileState(-1, true, false, false, true);
     st.rbuf = fromBytes(r.stdout);
@@ -82,12 +82,12 @@ export function popenFile(cmd: string, mode: string): FileState {
   st.onClose = () => {
     const data = toBytes(input.join(""));
     if (capture.sink !== undefined) {
-      const r = spawnSync("/bin/sh", argv, { input: data, stdio: ["pipe", "pipe", "inherit"], maxBuffer: MAXBUFFER });
+      const r = childProcess().spawnSync("/bin/sh", argv, { input: data, stdio: ["pipe", "pipe", "inherit"], maxBuffer: MAXBUFFER });
       if (r.stdout != null) writeOut(fromBytes(r.stdout));
       return execResult(r);
     }
     flushOut();
-    return execResult(spawnSync("/bin/sh", argv, { input: data, stdio: ["pipe", "inherit", "inherit"] }));
+    return execResult(childProcess().spawnSync("/bin/sh", argv, { input: data, stdio: ["pipe", "inherit", "inherit"] }));
   };
   return st;
 }
@@ -96,17 +96,17 @@ export function popenFile(cmd: string, mode: string): FileState {
 export function runShell(cmd: string): unknown[] {
   const argv = ["-c", toJs(cmd)];
   if (capture.sink !== undefined) {
-    const r = spawnSync("/bin/sh", argv, { stdio: ["inherit", "pipe", "inherit"], maxBuffer: MAXBUFFER });
+    const r = childProcess().spawnSync("/bin/sh", argv, { stdio: ["inherit", "pipe", "inherit"], maxBuffer: MAXBUFFER });
     if (r.stdout != null) writeOut(fromBytes(r.stdout));
     return execResult(r);
   }
   flushOut();
-  return execResult(spawnSync("/bin/sh", argv, { stdio: "inherit" }));
+  return execResult(childProcess().spawnSync("/bin/sh", argv, { stdio: "inherit" }));
 }
 
 /** tmpfile(): a new file opened "w+" and already removed from its directory. */
 export function tmpFile(): FileState {
-  const name = join(tmpdir(), `lua_${randomBytes(8).toString("hex")}`);
+  const name = join(tmpdir(), `lua_${crypto().randomBytes(8).toString("hex")}`);
   const fd = withDescriptors(() => openSync(name, "wx+", 0o600));
   unlinkSync(name);
   return new FileState(fd, true, true);

@@ -2,7 +2,7 @@
 // conversions live in os-date.ts.
 import { closeSync, existsSync, openSync, renameSync, rmdirSync, unlinkSync } from "node:fs";
 import { hostname as osHostname } from "node:os";
-import { randomBytes } from "node:crypto";
+import { crypto } from "../node.ts";
 import { rterror } from "../error.ts";
 import { mkfloat } from "../number.ts";
 import { flushOut } from "../stdout.ts";
@@ -79,7 +79,7 @@ function rename(...args: unknown[]): unknown {
 function tmpname(): unknown {
   const chars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
   for (let tries = 0; tries < 100; tries++) {
-    const name = "/tmp/lua_" + [...randomBytes(6)].map((b) => chars[b % chars.length]).join("");
+    const name = "/tmp/lua_" + [...crypto().randomBytes(6)].map((b) => chars[b % chars.length]).join("");
     try {
       closeSync(openSync(name, "wx", 0o600));
       return name;

@@ -76,7 +76,7 @@ describe("regex.match and regex.find", () => {
              (?P<m>\\d{2}) # the month
            ]]).match)
            print(regex.match("a b", "(?x) a \\\\  b"), regex.match("ab", "(?x) a b"), regex.match("a b", "(?x)a(?-x: )b"))
-           print(regex.match("a b", "(?x: a b )"), regex.match("a b", "(?x: a b ) "), regex.match("a b", "(?x:a)( )b"))
+           print(regex.match("a b", "(?x: a b )"), regex.match("ab ", "(?x: a b ) "), regex.match("a b", "(?x:a)( )b"))
            print(regex.match("a#b", "a#b"), regex.match("a", "(?ix) A # comment"))`),
       "1973-01\ntrue\ttrue\ttrue\nfalse\ttrue\ttrue\ntrue\ttrue\n",
     );
@@ -131,7 +131,7 @@ describe("regex.replace", () => {
     );
   });
   it("inserts empty-match replacements between characters, not inside them", () => {
-    assert.equal(lua(`print(regex.replace("ab", "", "-"), regex.replace("é☃", "", "-"), regex.replace("baaab", "a*", "-"))`), "-a-b-\t-é-☃-\t-b--b-\n");
+    assert.equal(lua(`print(regex.replace("ab", "", "-"), regex.replace("é☃", "", "-"), regex.replace("baaab", "a*", "-"))`), "-a-b-\t-é-☃-\t-b-b-\n");
   });
   it("works on non-ASCII text, patterns and replacements", () => {
     assert.equal(
@@ -147,9 +147,18 @@ describe("regex errors and argument conversion", () => {
       assert.match(lua(`print(pcall(regex.${fn}, "x", "(a"))`), new RegExp(`^false\\tregex\\.${fn}: invalid pattern: .*missing closing \\)`));
     }
     assert.match(lua(`print(pcall(regex.replace, "x", "a{2", "y"))`), /^false\tregex\.replace: invalid pattern: /);
-    assert.match(lua(`print(pcall(regex.match, "x", "\\\\1"))`), /^false\tregex\.match: invalid pattern: /);
+    assert.equal(lua(`print(pcall(regex.match, "x", "(x)\\\\1"))`), "false\tregex.match: invalid pattern: backreferences and octal escapes are not supported\n");
+    assert.match(lua(`print(pcall(regex.match, "\\n", "[\\\\012]"))`), /^false\tregex\.match: invalid pattern: backreferences/);
     assert.match(lua(`print(pcall(regex.match, "x", "(?=x)"))`), /^false\tregex\.match: invalid pattern: /);
     assert.match(lua(`print(pcall(regex.match, "x", "\\\\u12"))`), /^false\tregex\.match: invalid pattern: /);
+    assert.match(lua(`print(pcall(regex.match, "x", "a{1001}"))`), /^false\tregex\.match: invalid pattern: .*repeat count/);
+  });
+  it("reads counted repetitions as Rust does: a stray { is an error, {,n} is {0,n}", () => {
+    for (const bad of ["a{", "a{x}", "{", "a{}", "a{ 2}", "a{,}"]) {
+      assert.equal(lua(`print(pcall(regex.match, "a{", "${bad}"))`), "false\tregex.match: invalid pattern: invalid counted repetition\n", bad);
+    }
+    assert.equal(lua(`print(regex.find("aaaa", "a{,3}").match, regex.find("aaaa", "a{2}").match, regex.find("aaaa", "a{1,}").match)`), "aaa\taa\taaaa\n");
+    assert.equal(lua(`print(regex.find("a{2}", "a\\\\{2\\\\}").match, regex.find("a{", "[{]").match, regex.find("aa", "(?x)a{ 2 }").match)`), "a{2}\t{\taa\n");
   });
   it("rejects Rust syntax that RE2 would read with another meaning", () => {
     assert.equal(lua(`print(pcall(regex.match, "a b", "\\\\<b"))`), "false\tregex.match: invalid pattern: word boundary assertion \\< is not supported\n");
@@ -160,7 +169,7 @@ describe("regex errors and argument conversion", () => {
     assert.equal(lua(`regex.find("x", "[")`), "ERROR: regex.find: invalid pattern: error parsing regexp: missing closing ]: `[`");
   });
   it("converts numbers to strings and rejects other types and invalid UTF-8", () => {
-    assert.equal(lua(`print(regex.match(12345, "^\\\\d+$"), regex.replace(3.5, "\\\\.", ","), regex.find_all(1e15, "0")[1])`), "true\t3,5\t0\n");
+    assert.equal(lua(`print(regex.match(12345, "^\\\\d+$"), regex.replace(3.5, "\\\\.", ","), regex.find_all(2^10, "\\\\.0")[1])`), "true\t3,5\t.0\n");
     assert.match(lua(`print(pcall(regex.match, nil, "a"))`), /^false\tbad argument #1 to 'regex\.match' \(string expected, got nil\)/);
     assert.match(lua(`print(pcall(regex.find, "a", {}))`), /^false\tbad argument #2 to 'regex\.find' \(string expected, got table\)/);
     assert.match(lua(`print(pcall(regex.replace, "a", "a"))`), /^false\tbad argument #3 to 'regex\.replace' \(string expected, got no value\)/);
