@@ -2,7 +2,7 @@
 // compiler build) under $XDG_CACHE_HOME/assay or ~/.cache/assay. Writes are atomic (temp file +
 // rename) so concurrent runs are safe; any cache failure only costs speed.
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -55,11 +55,26 @@ function writeAtomic(path: string, data: string): void {
   renameSync(tmp, path);
 }
 
+/**
+ * mkdir -p one level at a time (Node 24's recursive mkdirSync never returns for some paths,
+ * e.g. under /proc); throws when a level cannot be made.
+ */
+function makeDirs(dir: string): void {
+  if (existsSync(dir)) return;
+  const parent = dirname(dir);
+  if (parent !== dir) makeDirs(parent);
+  try {
+    mkdirSync(dir);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+  }
+}
+
 export function writeCache(key: string, chunk: CachedChunk): void {
   const dir = cacheDir();
   if (dir === undefined) return;
   try {
-    mkdirSync(dir, { recursive: true });
+    makeDirs(dir);
     // the map first: a reader that finds the .js always finds its map
     writeAtomic(join(dir, key + ".map"), JSON.stringify(chunk.map));
     writeAtomic(join(dir, key + ".js"), chunk.code);
@@ -68,4 +83,3 @@ export function writeCache(key: string, chunk: CachedChunk): void {
   }
 }
 
-void dirname;

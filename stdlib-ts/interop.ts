@@ -35,6 +35,7 @@ export function fail(msg: string): never {
 /** The json.null sentinel: a userdata that encodes as null. */
 export const JSON_NULL = new LuaUserdata(new LuaTable());
 JSON_NULL.metatable!.set("__name", "json.null");
+JSON_NULL.metatable!.set("__metatable", false); // shared by every VM in the process: keep it sealed
 JSON_NULL.metatable!.set("__tostring", function json_null_tostring(): unknown {
   return "json.null";
 });

@@ -1,0 +1,87 @@
+// The CLI as users run it (bin/assay, the built bundle): run, exec, errors, exit codes, cache.
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, describe, it } from "node:test";
+
+const assay = join(import.meta.dirname, "..", "..", "bin", "assay");
+const dir = mkdtempSync(join(tmpdir(), "assay-cli-"));
+const cache = join(dir, "cache");
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+function run(args: string[], input?: string): { code: number; stdout: string; stderr: string } {
+  const r = spawnSync(assay, args, {
+    cwd: dir, input, encoding: "utf8", env: { ...process.env, XDG_CACHE_HOME: cache, NO_COLOR: "1" },
+  });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+function script(name: string, text: string): string {
+  writeFileSync(join(dir, name), text);
+  return name;
+}
+
+describe("assay run / exec", () => {
+  it("runs a script with arguments in the arg table", () => {
+    const f = script("args.lua", "#!/usr/bin/env assay\nprint(#arg, arg[0], arg[1], arg[2], ...)\n");
+    const r = run(["run", f, "a", "b"]);
+    assert.equal(r.stdout, "2\targs.lua\ta\tb\ta\tb\n");
+    assert.equal(r.code, 0);
+  });
+  it("the bare form runs .lua files", () => {
+    const f = script("bare.lua", "print('bare')");
+    assert.equal(run([f]).stdout, "bare\n");
+  });
+  it("exec -e runs inline code with chunk name <eval>", () => {
+    const r = run(["exec", "-e", "print(1 + 1) error('boom')"]);
+    assert.equal(r.stdout, "2\n");
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /ERROR <eval>:1: boom\nstack traceback:\n\t\[C\]: in function 'error'\n\t<eval>:1: in main chunk/);
+  });
+  it("a syntax error prints file:line: message and exits 1", () => {
+    const f = script("bad.lua", "local x = 1\nif x then\n");
+    const r = run(["run", f]);
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /bad\.lua:3: 'end' expected near <eof>/);
+    assert.doesNotMatch(r.stderr, /at .*\.(ts|js|mjs):\d+/);
+  });
+  it("a runtime error shows a Lua traceback with Lua lines, no JS frames", () => {
+    const f = script("tb.lua", "local function inner(t)\n  return t.x.y\nend\nlocal function outer() return inner({}) end\nouter()\n");
+    const r = run(["run", f]);
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /tb\.lua:2: attempt to index a nil value \(field 'x'\)/);
+    assert.match(r.stderr, /tb\.lua:2: in function 'inner'/);
+    assert.match(r.stderr, /tb\.lua:5: in main chunk/);
+    assert.doesNotMatch(r.stderr, /node:internal|\.mjs:\d+/);
+  });
+  it("unsupported extensions and missing files are errors", () => {
+    assert.match(run(["run", "x.txt"]).stderr, /unsupported file extension "txt"/);
+    const r = run(["run", "missing.lua"]);
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /error: reading missing\.lua: No such file or directory/);
+  });
+  it("compiled chunks are cached and a cached run gives the same result", () => {
+    const f = script("cached.lua", "print(('x'):rep(3))");
+    assert.equal(run(["run", f]).stdout, "xxx\n");
+    const files = readdirSync(join(cache, "assay")).filter((n) => n.endsWith(".js"));
+    assert.ok(files.length >= 1);
+    assert.equal(run(["run", f]).stdout, "xxx\n");
+  });
+  it("a read-only cache directory only costs speed", () => {
+    const f = script("ro.lua", "print('ok')");
+    const r = spawnSync(assay, ["run", f], { cwd: dir, encoding: "utf8", env: { ...process.env, XDG_CACHE_HOME: "/proc/nonexistent" } });
+    assert.equal(r.stdout, "ok\n");
+    assert.equal(r.status, 0);
+  });
+  it("deep recursion works (200 000 levels) and infinite recursion is a Lua error", () => {
+    const f = script("deep.lua", "local function d(n) if n == 0 then return 0 end return 1 + d(n - 1) end\nprint(d(200000))\nlocal function inf() return 1 + inf() end\nprint(pcall(inf))\n");
+    const r = run(["run", f]);
+    assert.equal(r.stdout, "200000\nfalse\tdeep.lua:3: stack overflow\n");
+  });
+  it("--version and --help", () => {
+    assert.match(run(["--version"]).stdout, /^assay \d+\.\d+\.\d+\n$/);
+    assert.match(run(["--help"]).stdout, /run .*\n.*build/s);
+  });
+});
