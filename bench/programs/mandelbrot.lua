@@ -1,5 +1,5 @@
 -- float loops: Mandelbrot set membership count
-local N, iters = 400, 60
+local N, iters = 800, 60
 local inside = 0
 for py = 0, N - 1 do
   local ci = py * 2.0 / N - 1.0

@@ -2,7 +2,7 @@
 local words = {}
 for i = 1, 2000 do words[i] = "w" .. (i * 7919 % 1543) end
 local counts = {}
-for round = 1, 400 do
+for round = 1, 6000 do
   for i = 1, #words do
     local w = words[i]
     counts[w] = (counts[w] or 0) + 1
