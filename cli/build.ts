@@ -162,8 +162,9 @@ async function bundle(root: string, entry: string, outfile: string, opts: BuildO
   }
 }
 
-/** V8 flags of built executables: a deeper stack for Lua recursion, within the usual 8 MB. */
-const SEA_FLAGS = ["--stack-size=7000"];
+/** V8 flags of built executables: a deeper stack for Lua recursion (within the usual 8 MB) and
+ * the inlining budget bin/assay uses. */
+const SEA_FLAGS = ["--stack-size=7000", "--max-inlined-bytecode-size-cumulative=8000", "--max-inlined-bytecode-size=800"];
 
 /** Runs a build tool, showing its output only when it fails. */
 function quiet(cmd: string, args: string[]): void {

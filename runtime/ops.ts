@@ -169,6 +169,13 @@ function tonum(v: unknown): number | bigint | LuaFloat | undefined {
 type Arith = "add" | "sub" | "mul" | "div" | "mod" | "pow" | "idiv" | "unm";
 
 function arithSlow(op: Arith, a: unknown, b: unknown, da: D, db: D): unknown {
+  // a boxed float with a plain number: float arithmetic straight away
+  if (a instanceof LuaFloat) {
+    if (typeof b === "number") return floatArith(op, a.n, b);
+    if (b instanceof LuaFloat) return floatArith(op, a.n, b.n);
+  } else if (b instanceof LuaFloat && typeof a === "number") {
+    return floatArith(op, a, b.n);
+  }
   if (isNumber(a) && isNumber(b)) return arithNum(op, a, b);
   // strings reach the string metatable's arithmetic metamethods (lib/lstrlib/arith.ts)
   const h = metamethod(a, "__" + op) ?? metamethod(b, "__" + op);
