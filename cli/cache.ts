@@ -9,7 +9,6 @@ import { fileURLToPath } from "node:url";
 
 export interface CachedChunk {
   code: string;
-  map: unknown;
 }
 
 function cacheDir(): string | undefined {
@@ -41,9 +40,7 @@ export function readCache(key: string): CachedChunk | undefined {
   const dir = cacheDir();
   if (dir === undefined) return undefined;
   try {
-    const code = readFileSync(join(dir, key + ".js"), "utf8");
-    const mapText = readFileSync(join(dir, key + ".map"), "utf8");
-    return { code, map: JSON.parse(mapText) };
+    return { code: readFileSync(join(dir, key + ".js"), "utf8") };
   } catch {
     return undefined;
   }
@@ -75,8 +72,6 @@ export function writeCache(key: string, chunk: CachedChunk): void {
   if (dir === undefined) return;
   try {
     makeDirs(dir);
-    // the map first: a reader that finds the .js always finds its map
-    writeAtomic(join(dir, key + ".map"), JSON.stringify(chunk.map));
     writeAtomic(join(dir, key + ".js"), chunk.code);
   } catch {
     // read-only or full: run without caching

@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import type { CompiledChunk } from "../compiler/index.ts";
 
 export interface CompilerModule {
-  compile(source: string, chunk: string): CompiledChunk;
+  compile(source: string, chunk: string, options?: { sourceMap?: boolean }): CompiledChunk;
   LuaSyntaxError: new (...args: never[]) => Error & { chunk: string; line: number; text: string };
   COMPILER_VERSION: string;
 }

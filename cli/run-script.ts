@@ -10,7 +10,7 @@ import { cacheKey, readCache, writeCache } from "./cache.ts";
 import { compilerStamp, loadCompiler } from "./compiler-loader.ts";
 import { reportError } from "./report.ts";
 
-setCompiler((src, name) => loadCompiler().compile(src, name));
+setCompiler((src, name, options) => loadCompiler().compile(src, name, options));
 
 export interface ScriptOptions {
   /** script source as a byte string */
@@ -26,16 +26,20 @@ export function isSyntaxError(e: unknown): e is Error {
   return e instanceof Error && e.name === "LuaSyntaxError";
 }
 
-/** Compiled code for a chunk: from the cache when the build and source are unchanged. */
-export function compileCached(source: string, chunkName: string): { code: string; map: unknown } {
+/**
+ * Compiled code for a chunk: from the cache when the build and source are unchanged. The
+ * source map is made only if an error needs it (see runtime/error.ts), so `map` is a maker.
+ */
+export function compileCached(source: string, chunkName: string): { code: string; map: () => unknown } {
+  const map = () => loadCompiler().compile(source, chunkName).map;
   const useCache = compilerStamp() === "bundle";
-  const key = useCache ? cacheKey(source, chunkName, "1") : "";
+  const key = useCache ? cacheKey(source, chunkName, "2") : "";
   if (useCache) {
     const hit = readCache(key);
-    if (hit) return hit;
+    if (hit) return { code: hit.code, map };
   }
-  const { code, map } = loadCompiler().compile(source, chunkName);
-  if (useCache) writeCache(key, { code, map });
+  const { code } = loadCompiler().compile(source, chunkName, { sourceMap: false });
+  if (useCache) writeCache(key, { code });
   return { code, map };
 }
 

@@ -13,7 +13,7 @@ const generate = ((_generate as unknown as { default?: typeof _generate }).defau
  *   return function $chunk(...$va) { … };
  * })
  */
-export function emitChunk(ctx: Context, body: t.Statement[], sourceFileName: string): { code: string; map: unknown } {
+export function emitChunk(ctx: Context, body: t.Statement[], sourceFileName: string, sourceMap = true): { code: string; map: unknown } {
   const fnBody = [...body];
   if (ctx.fn.temps.length > 0) {
     fnBody.unshift(t.variableDeclaration("let", ctx.fn.temps.map((n) => t.variableDeclarator(t.identifier(n)))));
@@ -32,7 +32,7 @@ export function emitChunk(ctx: Context, body: t.Statement[], sourceFileName: str
   const program = t.program([wrapper]);
   const out = generate(program, {
     retainLines: true,
-    sourceMaps: true,
+    sourceMaps: sourceMap,
     sourceFileName,
     compact: false,
     jsescOption: { minimal: false },

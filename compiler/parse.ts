@@ -20,6 +20,8 @@ export type Attribute = "const" | "close";
 
 export interface Parsed {
   ast: Chunk;
+  /** names assigned by an assignment statement anywhere in the chunk */
+  assignedNames: Set<string>;
   /** local attributes by the source offset of the attributed name */
   attributes: Map<number, Attribute>;
 }
@@ -102,14 +104,20 @@ export function parse(source: string, chunk: string): Parsed {
   // numerals are read back from the original source by their range.
   const src = tameUnicodeEscapes(stripped.src).replace(/\b0([xX])\.(?=[0-9a-fA-F])/g, "0$10");
   try {
+    const assignedNames = new Set<string>();
     const ast = luaparse.parse(src, {
+      onCreateNode(node: { type: string; variables?: { type: string; name?: string }[] }) {
+        if (node.type === "AssignmentStatement") {
+          for (const v of node.variables ?? []) if (v.type === "Identifier" && v.name) assignedNames.add(v.name);
+        }
+      },
       luaVersion: "5.3",
       locations: true,
       ranges: true,
       scope: false,
       comments: false,
     } as luaparse.Options);
-    return { ast, attributes };
+    return { ast, attributes, assignedNames };
   } catch (e) {
     const err = e as Error & { line?: number; index?: number };
     if (typeof err.line !== "number") throw e;

@@ -5,7 +5,7 @@ import { chunkNames, registerChunkMap } from "./error.ts";
 import * as helpers from "./helpers.ts";
 
 /** Compiles Lua source to the factory code; installed by the CLI (runtime never imports it). */
-export type ChunkCompiler = (source: string, chunkName: string) => { code: string; map?: unknown };
+export type ChunkCompiler = (source: string, chunkName: string, options?: { sourceMap?: boolean }) => { code: string; map?: unknown };
 export type ChunkLoader = (source: string, chunkName: string, env: unknown) => Function;
 
 let compiler: ChunkCompiler | undefined;
@@ -16,6 +16,7 @@ export function setCompiler(c: ChunkCompiler): void {
 }
 
 /** Instantiates compiled factory code as a Lua function with the given _ENV. */
+/** `map` is the chunk's source map, or a function that makes it when first needed. */
 export function instantiate(code: string, chunkName: string, env: unknown, map?: unknown, cachedData?: Buffer): Function {
   const filename = `lua:${++counter}:${chunkName}`;
   chunkNames.set(filename, chunkName);
@@ -27,7 +28,8 @@ export function instantiate(code: string, chunkName: string, env: unknown, map?:
 
 /** Compiles and instantiates Lua source (load, require of Lua files). */
 export function loadChunk(source: string, chunkName: string, env: unknown): Function {
-  if (compiler === undefined) throw new Error("no Lua compiler available in this build");
-  const { code, map } = compiler(source, chunkName);
-  return instantiate(code, chunkName, env, map);
+  const c = compiler;
+  if (c === undefined) throw new Error("no Lua compiler available in this build");
+  const { code } = c(source, chunkName, { sourceMap: false });
+  return instantiate(code, chunkName, env, () => c(source, chunkName).map);
 }

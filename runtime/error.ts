@@ -10,15 +10,29 @@ export const chunkNames = new Map<string, string>();
 
 /** Source maps of chunks whose JS lines differ from Lua lines (generator twins), by file name. */
 const chunkMaps = new Map<string, unknown>();
+/** Makers of maps not produced at compile time (the compiler is deterministic: same code). */
+const mapMakers = new Map<string, () => unknown>();
 const traceMaps = new Map<string, TraceMap>();
 
 export function registerChunkMap(file: string, map: unknown): void {
-  chunkMaps.set(file, map);
+  if (typeof map === "function") mapMakers.set(file, map as () => unknown);
+  else chunkMaps.set(file, map);
 }
 
 /** The Lua line of a JS position in a compiled chunk (1-based line and column, as V8 gives). */
-function luaLine(file: string, line: number, column: number): number {
-  const raw = chunkMaps.get(file);
+function luaLine(file: string, line: number, column: number, fn: string): number {
+  // plain functions print on their Lua lines; only generator twins (named …$g) need the map
+  if (!fn.endsWith("$g")) return line;
+  let raw = chunkMaps.get(file);
+  if (raw === undefined && mapMakers.has(file)) {
+    try {
+      raw = mapMakers.get(file)!();
+      chunkMaps.set(file, raw);
+    } catch {
+      // no compiler here: keep the JS line
+    }
+    mapMakers.delete(file);
+  }
   if (raw === undefined) return line;
   let tm = traceMaps.get(file);
   if (tm === undefined) {
@@ -65,7 +79,7 @@ export function luaFramesOf(stack: string | undefined): LuaFrame[] {
     if (!m) continue;
     const chunk = chunkNames.get(m[2]);
     const fn = m[1] ?? "";
-    if (chunk !== undefined) out.push({ chunk, line: luaLine(m[2], Number(m[3]), Number(m[4])), fn });
+    if (chunk !== undefined) out.push({ chunk, line: luaLine(m[2], Number(m[3]), Number(m[4]), fn), fn });
     else if (builtinNames.has(fn)) out.push({ chunk: "[C]", line: 0, fn, builtin: true });
   }
   return out;

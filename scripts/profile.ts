@@ -7,7 +7,7 @@ import { instantiate, setCompiler } from "../runtime/chunk.ts";
 import { flushOut } from "../runtime/stdout.ts";
 import { createEnvironment } from "../stdlib-ts/index.ts";
 
-setCompiler((s, n) => compile(s, n));
+setCompiler((s, n, o) => compile(s, n, o));
 const file = process.argv[2];
 const src = readFileSync(file).toString("latin1");
 const t0 = performance.now();

@@ -29,17 +29,21 @@ const MAY_YIELD = new Set([
  * metamethod (outside nested functions). Functions that cannot get no generator twin.
  */
 function mayYield(node: unknown): boolean {
-  if (Array.isArray(node)) return node.some(mayYield);
+  if (Array.isArray(node)) {
+    for (const n of node) if (mayYield(n)) return true;
+    return false;
+  }
   if (node === null || typeof node !== "object") return false;
-  const n = node as { type?: string; operator?: string };
+  const n = node as Record<string, unknown> & { type?: string; operator?: string };
   if (n.type !== undefined && MAY_YIELD.has(n.type) && n.operator !== "not") return true;
   if (n.type === "FunctionDeclaration") {
     // a nested function's body does not run here; only its name expression does
     return mayYield((node as L.FunctionDeclaration).identifier);
   }
-  for (const [k, v] of Object.entries(node)) {
-    if (k === "loc" || k === "range") continue;
-    if (v && typeof v === "object" && mayYield(v)) return true;
+  for (const k in n) {
+    if (k === "loc" || k === "range" || k === "type") continue;
+    const v = n[k];
+    if (v !== null && typeof v === "object" && mayYield(v)) return true;
   }
   return false;
 }
@@ -79,6 +83,8 @@ export function lowerFunction(
     body.unshift(t.variableDeclaration("let", fn.temps.map((n) => t.variableDeclarator(t.identifier(n)))));
   }
   ctx.popFunction();
-  const id = name ? t.identifier(name.replace(/[^A-Za-z0-9_]/g, "_") + (generator ? "$g" : "$f")) : null;
+  // twins are always named `…$g`: their frames are the ones whose lines need the source map
+  const id = name ? t.identifier(name.replace(/[^A-Za-z0-9_]/g, "_") + (generator ? "$g" : "$f"))
+    : generator ? t.identifier("$anon$g") : null;
   return at(t.functionExpression(id, jsParams, t.blockStatement(body), generator), f);
 }

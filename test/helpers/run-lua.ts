@@ -10,7 +10,7 @@ import { reset as resetScheduler } from "../../runtime/scheduler.ts";
 import { isNumber } from "../../runtime/number.ts";
 import { LuaTable } from "../../runtime/table.ts";
 
-setCompiler((src, name) => compile(src, name));
+setCompiler((src, name, options) => compile(src, name, options));
 
 export interface LuaRun {
   stdout: string;
@@ -23,7 +23,8 @@ export function runLua(source: string, chunkName: string, args: string[] = [], t
   const sink: string[] = [];
   capture.sink = sink;
   try {
-    const { code, map } = compile(source, chunkName);
+    const { code } = compile(source, chunkName, { sourceMap: false });
+    const map = () => compile(source, chunkName).map;
     const G = createEnvironment();
     const argt = new LuaTable();
     argt.set(0, chunkName);
