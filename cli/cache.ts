@@ -1,7 +1,6 @@
 // The compile cache for `assay run`: compiled chunks stored by content hash (source, chunk name,
 // compiler build) under $XDG_CACHE_HOME/assay or ~/.cache/assay. Writes are atomic (temp file +
 // rename) so concurrent runs are safe; any cache failure only costs speed.
-import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { dirname, join } from "node:path";
@@ -32,8 +31,22 @@ function build(): string {
   return buildId;
 }
 
+/** 64-bit FNV-1a (two 32-bit lanes) of a byte string; with the length, a key for a local cache. */
+function fnv(s: string, seed: number): string {
+  let h1 = 0x811c9dc5 ^ seed, h2 = 0x01000193 ^ (seed * 31);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+    h2 ^= h2 >>> 15;
+  }
+  return (h1 >>> 0).toString(16).padStart(8, "0") + (h2 >>> 0).toString(16).padStart(8, "0");
+}
+
+/** The cache key: a hash of the source, chunk name and compiler build (no crypto module to load). */
 export function cacheKey(source: string, chunkName: string, compilerVersion: string): string {
-  return createHash("sha256").update(`${compilerVersion}\0${build()}\0${chunkName}\0`).update(source, "latin1").digest("hex").slice(0, 40);
+  const head = `${compilerVersion}\0${build()}\0${chunkName}\0`;
+  return fnv(head + source, 1) + fnv(source + head, 7) + source.length.toString(16);
 }
 
 export function readCache(key: string): CachedChunk | undefined {

@@ -13,7 +13,7 @@ export interface CompilerModule {
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
-/** In a build, dist/compiler.cjs sits beside dist/assay.mjs; from source, compiler/index.ts. */
+/** In a build, dist/compiler.cjs sits beside dist/assay.cjs; from source, compiler/index.ts. */
 const bundled = join(here, "compiler.cjs");
 let loaded: CompilerModule | undefined;
 

@@ -1,6 +1,7 @@
 // crypto.jwt_sign: compact JWS (RS256/384/512, plus HS256/384/512 and ES256/384) signed
 // synchronously with node:crypto, claims serialised as the original's serde_json does.
-import { type KeyObject, createHmac, createPrivateKey, sign } from "node:crypto";
+import type { KeyObject } from "node:crypto";
+import { crypto } from "../runtime/node.ts";
 import { isUtf8 } from "node:buffer";
 import { LuaFloat, isNumber, numberToString } from "../runtime/number.ts";
 import { LuaTable } from "../runtime/table.ts";
@@ -63,7 +64,7 @@ function kidOf(opts: LuaTable | undefined): string | undefined {
 function privateKey(pem: string, alg: Algorithm, name: string): KeyObject {
   let key: KeyObject;
   try {
-    key = createPrivateKey({ key: toBytes(pem), format: "pem" });
+    key = crypto().createPrivateKey({ key: toBytes(pem), format: "pem" });
   } catch {
     return fail(`${WHO}: invalid PEM key: InvalidKeyFormat`);
   }
@@ -77,12 +78,12 @@ function privateKey(pem: string, alg: Algorithm, name: string): KeyObject {
 }
 
 function signature(input: string, pem: string, alg: Algorithm, name: string): Buffer {
-  if (alg.kind === "hmac") return createHmac(alg.hash, toBytes(pem)).update(input).digest();
+  if (alg.kind === "hmac") return crypto().createHmac(alg.hash, toBytes(pem)).update(input).digest();
   const key = privateKey(pem, alg, name);
   try {
     return alg.kind === "ec"
-      ? sign(alg.hash, Buffer.from(input), { key, dsaEncoding: "ieee-p1363" })
-      : sign(alg.hash, Buffer.from(input), key);
+      ? crypto().sign(alg.hash, Buffer.from(input), { key, dsaEncoding: "ieee-p1363" })
+      : crypto().sign(alg.hash, Buffer.from(input), key);
   } catch (e) {
     return fail(`${WHO}: encoding failed: ${e instanceof Error ? e.message : String(e)}`);
   }

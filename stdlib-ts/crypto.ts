@@ -1,5 +1,5 @@
 // crypto.hash / hmac / random (node:crypto) and the crypto table; jwt_sign is in crypto-jwt.ts.
-import { createHash, createHmac, randomBytes } from "node:crypto";
+import { crypto } from "../runtime/node.ts";
 import { numberToString } from "../runtime/number.ts";
 import type { LuaTable } from "../runtime/table.ts";
 import { makeLib } from "../runtime/lib/register.ts";
@@ -28,7 +28,7 @@ function crypto_hash(...args: unknown[]): unknown {
   if (typeof input !== "string") fail("crypto.hash: first argument must be a string");
   const alg = algorithmArg(args, 2, "hash", "second");
   checkSupported(alg, "hash");
-  return createHash(alg).update(toBytes(input)).digest("hex");
+  return crypto().createHash(alg).update(toBytes(input)).digest("hex");
 }
 
 function crypto_hmac(...args: unknown[]): unknown {
@@ -38,7 +38,7 @@ function crypto_hmac(...args: unknown[]): unknown {
   const alg = algorithmArg(args, 3, "hmac", "third");
   if (raw !== undefined && typeof raw !== "boolean") fail("crypto.hmac: fourth argument must be a boolean or nil");
   checkSupported(alg, "hmac");
-  const mac = createHmac(alg, toBytes(key)).update(toBytes(data));
+  const mac = crypto().createHmac(alg, toBytes(key)).update(toBytes(data));
   return raw === true ? fromBytes(mac.digest()) : mac.digest("hex");
 }
 
@@ -59,7 +59,7 @@ function crypto_random(...args: unknown[]): unknown {
   // uniform over 62 symbols: keep bytes below 248 (= 4 * 62), draw more until n are kept
   const out: string[] = [];
   while (out.length < n) {
-    for (const b of randomBytes(Math.ceil((n - out.length) * 1.1) + 8)) {
+    for (const b of crypto().randomBytes(Math.ceil((n - out.length) * 1.1) + 8)) {
       if (b < 248) out.push(ALPHANUMERIC[b % 62]);
       if (out.length === n) break;
     }
