@@ -59,6 +59,8 @@ export class MatchState {
   // plain arrays: typed-array allocation costs more than a whole short match
   capInit: number[] = [];
   capLen: number[] = [];
+  /** captures of the last match when it came from a native regex (pattern-regex.ts) */
+  regexCaps: unknown[] | undefined = undefined;
   constructor(src: string, pat: string) {
     this.src = src;
     this.pat = pat;
@@ -67,6 +69,7 @@ export class MatchState {
   }
   /** Resets captures and depth before a new match attempt. */
   reset(): void {
+    this.regexCaps = undefined;
     this.level = 0;
     this.matchdepth = MAXCCALLS;
   }

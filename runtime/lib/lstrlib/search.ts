@@ -6,6 +6,20 @@ import { LuaTable } from "../../table.ts";
 import { EMPTY, first, truthy, type } from "../../value.ts";
 import { checkString, optIntN, typeError } from "../args.ts";
 import { CAP_POSITION, CAP_UNFINISHED, MatchState, doMatch, firstLiteral, noSpecials } from "./pattern.ts";
+import { type CompiledPattern, compilePattern } from "./pattern-regex.ts";
+
+/** Captures of a native-regex match, in the form getCapture reads (position captures 1-based). */
+function fillCaptures(ms: MatchState, rx: CompiledPattern, m: RegExpExecArray): void {
+  const n = rx.captures;
+  ms.level = n;
+  if (n === 0) {
+    ms.regexCaps = undefined;
+    return;
+  }
+  const caps: unknown[] = new Array(n);
+  for (let i = 0; i < n; i++) caps[i] = rx.positions[i] ? m.indices![i + 1]![0] + 1 : m[i + 1];
+  ms.regexCaps = caps;
+}
 
 /** lstrlib posrelatI: a 1-based start position clipped to [1, ∞). */
 function posrelatI(pos: number, len: number): number {
@@ -17,6 +31,8 @@ function posrelatI(pos: number, len: number): number {
 
 /** Capture i of a successful match [s, e) (the whole match when there are no captures). */
 function getCapture(ms: MatchState, i: number, s: number, e: number): unknown {
+  const rs = ms.regexCaps;
+  if (rs !== undefined && i < ms.level) return rs[i];
   if (i >= ms.level) {
     if (i !== 0) rterror(`invalid capture index %${i + 1}`);
     return ms.src.slice(s, e);
@@ -57,6 +73,19 @@ function findAux(args: unknown[], find: boolean): unknown {
   const ms = new MatchState(s, p);
   const anchor = p.charCodeAt(0) === 94;
   const pstart = anchor ? 1 : 0;
+  const rx = compilePattern(anchor ? p.slice(1) : p);
+  if (rx !== null) {
+    const re = anchor ? rx.sticky : rx.search;
+    re.lastIndex = init;
+    const m = re.exec(s);
+    if (m === null) return undefined;
+    const s1 = m.index, res = s1 + m[0].length;
+    fillCaptures(ms, rx, m);
+    if (!find) return pushCaptures(ms, s1, res);
+    if (ms.level === 0) return [s1 + 1, res];
+    const caps = pushCaptures(ms, -1, 0);
+    return Array.isArray(caps) ? [s1 + 1, res, ...caps] : [s1 + 1, res, caps];
+  }
   const lit = anchor ? -1 : firstLiteral(p, pstart);
   const litStr = lit >= 0 ? String.fromCharCode(lit) : "";
   let s1 = init;
@@ -97,6 +126,28 @@ export function str_gmatch(...args: unknown[]): unknown {
   const lit = firstLiteral(p, 0);
   const litStr = lit >= 0 ? String.fromCharCode(lit) : "";
   let lastmatch = -1;
+  const rx = compilePattern(p);
+  if (rx !== null) {
+    return function gmatch_aux(): unknown {
+      while (src <= ls) {
+        rx.search.lastIndex = src;
+        const m = rx.search.exec(s);
+        if (m === null) {
+          src = ls + 1;
+          break;
+        }
+        const start = m.index, e = start + m[0].length;
+        if (e === lastmatch) {
+          src = start + 1; // an empty match where the last one ended: move on
+          continue;
+        }
+        fillCaptures(ms, rx, m);
+        src = lastmatch = e;
+        return pushCaptures(ms, start, e);
+      }
+      return EMPTY;
+    };
+  }
   return function gmatch_aux(): unknown {
     for (; src <= ls; src++) {
       if (lit >= 0) {
@@ -168,9 +219,18 @@ export function str_gsub(...args: unknown[]): unknown {
   const ms = new MatchState(src, p);
   const out: string[] = [];
   let pos = 0, copyFrom = 0, lastmatch = -1, n = 0;
+  const rx = plain ? null : compilePattern(anchor ? p.slice(1) : p);
   while (n < maxS) {
     let e: number;
-    if (plain) {
+    if (rx !== null) {
+      const re = anchor ? rx.sticky : rx.search;
+      re.lastIndex = pos;
+      const m = re.exec(src);
+      if (m === null) break;
+      pos = m.index;
+      e = pos + m[0].length;
+      fillCaptures(ms, rx, m);
+    } else if (plain) {
       pos = src.indexOf(p, pos);
       if (pos < 0) break;
       e = pos + p.length;

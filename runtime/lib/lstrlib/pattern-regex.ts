@@ -1,0 +1,185 @@
+// Lua patterns as native regular expressions: most patterns (classes, sets, the four
+// quantifiers on single items, captures, position captures, anchors) translate one to one into
+// a JS RegExp, which V8 compiles to machine code. Both are backtracking matchers that try the
+// same alternatives in the same order, so the first match is the same. Patterns using %b, %f or
+// back-references, and anything unusual (including malformed patterns, so that the
+// interpreter in pattern.ts reports the error), are left to the interpreter (null).
+
+export interface CompiledPattern {
+  /** global search from lastIndex */
+  search: RegExp;
+  /** match exactly at lastIndex */
+  sticky: RegExp;
+  /** number of Lua captures */
+  captures: number;
+  /** which captures are position captures `()` */
+  positions: boolean[];
+}
+
+const CLASS_RANGES: Record<string, string> = {
+  a: "A-Za-z",
+  d: "0-9",
+  l: "a-z",
+  u: "A-Z",
+  s: "\\t-\\r ",
+  w: "A-Za-z0-9",
+  x: "0-9A-Fa-f",
+  p: "!-/:-@\\[-`{-~",
+  c: "\\x00-\\x1f\\x7f",
+  g: "!-~",
+};
+
+/** A char as a regex atom (escaped when special, \xHH when not printable). */
+function lit(c: string): string {
+  const code = c.charCodeAt(0);
+  if (code < 32 || code > 126) return "\\x" + code.toString(16).padStart(2, "0");
+  return /[\\^$.|?*+()[\]{}\/-]/.test(c) ? "\\" + c : c;
+}
+
+/** The regex text for a class letter outside a set, or undefined when not translatable. */
+function classAtom(l: string): string | undefined {
+  const r = CLASS_RANGES[l.toLowerCase()];
+  if (r === undefined) {
+    if (/[A-Za-z0-9]/.test(l)) return undefined; // %b %f %1…: not for the regex path
+    return lit(l);
+  }
+  return l === l.toLowerCase() ? `[${r}]` : `[^${r}]`;
+}
+
+/** Translates a set [...] starting at p (just after '['); returns [atom, index after ']']. */
+function translateSet(pat: string, p: number): [string, number] | undefined {
+  let out = "[";
+  if (pat[p] === "^") {
+    out += "^";
+    p++;
+  }
+  let first = true;
+  for (;;) {
+    if (p >= pat.length) return undefined; // malformed: let the interpreter raise
+    const c = pat[p];
+    if (c === "]" && !first) return [out + "]", p + 1];
+    first = false;
+    if (c === "%") {
+      const l = pat[p + 1];
+      if (l === undefined) return undefined;
+      const r = CLASS_RANGES[l];
+      if (r !== undefined) out += r;
+      else if (CLASS_RANGES[l.toLowerCase()] !== undefined || /[A-Za-z0-9]/.test(l)) return undefined;
+      else out += lit(l);
+      p += 2;
+      continue;
+    }
+    if (pat[p + 1] === "-" && p + 2 < pat.length && pat[p + 2] !== "]") {
+      const hi = pat[p + 2];
+      if (hi.charCodeAt(0) < c.charCodeAt(0)) {
+        out += ""; // an empty range matches nothing in Lua; JS would reject it
+      } else {
+        out += `${lit(c)}-${lit(hi)}`;
+      }
+      p += 3;
+      continue;
+    }
+    out += lit(c);
+    p++;
+  }
+}
+
+function translate(pat: string): { source: string; captures: number; positions: boolean[] } | undefined {
+  let p = 0;
+  let depth = 0;
+  let source = "";
+  const positions: boolean[] = [];
+  const open: number[] = [];
+  while (p < pat.length) {
+    const c = pat[p];
+    let atom: string;
+    if (c === "(") {
+      const isPos = pat[p + 1] === ")";
+      open.push(positions.length);
+      positions.push(isPos);
+      depth++;
+      if (isPos) {
+        open.pop();
+        source += "()";
+        p += 2;
+      } else {
+        source += "(";
+        p++;
+      }
+      continue;
+    }
+    if (c === ")") {
+      if (open.length === 0) return undefined;
+      open.pop();
+      source += ")";
+      p++;
+      continue;
+    }
+    if (c === "$" && p === pat.length - 1) {
+      source += "$";
+      p++;
+      continue;
+    }
+    if (c === "%") {
+      const l = pat[p + 1];
+      if (l === undefined) return undefined;
+      const a = classAtom(l);
+      if (a === undefined) return undefined;
+      atom = a;
+      p += 2;
+    } else if (c === "[") {
+      const r = translateSet(pat, p + 1);
+      if (r === undefined) return undefined;
+      [atom, p] = r;
+    } else if (c === ".") {
+      atom = "[^]";
+      p++;
+    } else {
+      atom = lit(c);
+      p++;
+    }
+    const q = pat[p];
+    if (q === "*" || q === "+" || q === "?" || q === "-") depth++;
+    if (q === "*" || q === "+" || q === "?") {
+      source += atom + q;
+      p++;
+    } else if (q === "-") {
+      source += atom + "*?";
+      p++;
+    } else {
+      source += atom;
+    }
+  }
+  if (open.length > 0) return undefined; // unfinished capture: the interpreter raises
+  if (positions.length > 32) return undefined;
+  // each quantified item or capture is one level of the interpreter's recursion, which lua5.4
+  // limits to 200 ("pattern too complex"): leave deep patterns to the interpreter
+  if (depth >= 150) return undefined;
+  return { source, captures: positions.length, positions };
+}
+
+const cache = new Map<string, CompiledPattern | null>();
+
+/** The native form of a Lua pattern (without its leading '^'), or null when there is none. */
+export function compilePattern(pat: string): CompiledPattern | null {
+  let c = cache.get(pat);
+  if (c !== undefined) return c;
+  const t = translate(pat);
+  c = null;
+  if (t !== undefined) {
+    const flags = t.positions.some((x) => x) ? "d" : "";
+    try {
+      c = {
+        search: new RegExp(t.source, "g" + flags),
+        sticky: new RegExp(t.source, "y" + flags),
+        captures: t.captures,
+        positions: t.positions,
+      };
+    } catch {
+      c = null;
+    }
+  }
+  if (cache.size > 1000) cache.clear();
+  cache.set(pat, c);
+  return c;
+}
