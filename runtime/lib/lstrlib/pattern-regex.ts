@@ -14,6 +14,8 @@ export interface CompiledPattern {
   captures: number;
   /** which captures are position captures `()` */
   positions: boolean[];
+  /** whether every match has at least one character (then a native global replace matches gsub) */
+  nonEmpty: boolean;
 }
 
 const CLASS_RANGES: Record<string, string> = {
@@ -84,9 +86,10 @@ function translateSet(pat: string, p: number): [string, number] | undefined {
   }
 }
 
-function translate(pat: string): { source: string; captures: number; positions: boolean[] } | undefined {
+function translate(pat: string): { source: string; captures: number; positions: boolean[]; nonEmpty: boolean } | undefined {
   let p = 0;
   let depth = 0;
+  let minLen = 0;
   let source = "";
   const positions: boolean[] = [];
   const open: number[] = [];
@@ -140,6 +143,7 @@ function translate(pat: string): { source: string; captures: number; positions: 
     }
     const q = pat[p];
     if (q === "*" || q === "+" || q === "?" || q === "-") depth++;
+    if (q !== "*" && q !== "?" && q !== "-") minLen++;
     if (q === "*" || q === "+" || q === "?") {
       source += atom + q;
       p++;
@@ -155,7 +159,7 @@ function translate(pat: string): { source: string; captures: number; positions: 
   // each quantified item or capture is one level of the interpreter's recursion, which lua5.4
   // limits to 200 ("pattern too complex"): leave deep patterns to the interpreter
   if (depth >= 150) return undefined;
-  return { source, captures: positions.length, positions };
+  return { source, captures: positions.length, positions, nonEmpty: minLen > 0 };
 }
 
 const cache = new Map<string, CompiledPattern | null>();
@@ -174,6 +178,7 @@ export function compilePattern(pat: string): CompiledPattern | null {
         sticky: new RegExp(t.source, "y" + flags),
         captures: t.captures,
         positions: t.positions,
+        nonEmpty: t.nonEmpty,
       };
     } catch {
       c = null;
@@ -182,4 +187,39 @@ export function compilePattern(pat: string): CompiledPattern | null {
   if (cache.size > 1000) cache.clear();
   cache.set(pat, c);
   return c;
+}
+
+/**
+ * gsub with a replacement string in one native pass, when that is exactly Lua's loop: matches
+ * never empty, no position captures, every %n valid. Returns [result, count] or undefined.
+ */
+export function nativeGsub(src: string, rx: CompiledPattern, repl: string): [string, number] | undefined {
+  if (!rx.nonEmpty || rx.positions.some((x) => x)) return undefined;
+  // split the replacement into literal text and capture references (-1: the whole match)
+  const parts: (string | number)[] = [];
+  let start = 0;
+  for (let i = repl.indexOf("%"); i >= 0; i = repl.indexOf("%", start)) {
+    if (i > start) parts.push(repl.slice(start, i));
+    const c = repl.charCodeAt(i + 1);
+    if (c === 37) parts.push("%");
+    else if (c === 48) parts.push(-1);
+    else if (c >= 49 && c <= 57) {
+      const k = c - 48;
+      if (rx.captures === 0 && k === 1) parts.push(-1);
+      else if (k <= rx.captures) parts.push(k);
+      else return undefined; // the generic path raises Lua's error
+    } else return undefined;
+    start = i + 2;
+  }
+  if (start < repl.length) parts.push(repl.slice(start));
+  let n = 0;
+  rx.search.lastIndex = 0;
+  const out = src.replace(rx.search, (...m: unknown[]) => {
+    n++;
+    if (parts.length === 1 && typeof parts[0] === "string") return parts[0];
+    let r = "";
+    for (const part of parts) r += typeof part === "string" ? part : part === -1 ? (m[0] as string) : (m[part] as string);
+    return r;
+  });
+  return [out, n];
 }

@@ -6,7 +6,7 @@ import { LuaTable } from "../../table.ts";
 import { EMPTY, first, truthy, type } from "../../value.ts";
 import { checkString, optIntN, typeError } from "../args.ts";
 import { CAP_POSITION, CAP_UNFINISHED, MatchState, doMatch, firstLiteral, noSpecials } from "./pattern.ts";
-import { type CompiledPattern, compilePattern } from "./pattern-regex.ts";
+import { type CompiledPattern, compilePattern, nativeGsub } from "./pattern-regex.ts";
 
 /** Captures of a native-regex match, in the form getCapture reads (position captures 1-based). */
 function fillCaptures(ms: MatchState, rx: CompiledPattern, m: RegExpExecArray): void {
@@ -220,6 +220,10 @@ export function str_gsub(...args: unknown[]): unknown {
   const out: string[] = [];
   let pos = 0, copyFrom = 0, lastmatch = -1, n = 0;
   const rx = plain ? null : compilePattern(anchor ? p.slice(1) : p);
+  if (rx !== null && !anchor && typeof repl === "string" && args[3] === undefined) {
+    const r = nativeGsub(src, rx, repl);
+    if (r !== undefined) return r;
+  }
   while (n < maxS) {
     let e: number;
     if (rx !== null) {
