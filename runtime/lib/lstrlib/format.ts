@@ -41,8 +41,19 @@ function get2digits(form: string, i: number): number {
   return i;
 }
 
+/** Conversions already checked (form + flag set), so repeated formats are checked once. */
+const checked = new Set<string>();
+
 /** lstrlib checkformat: only the given flags, width and precision of at most 2 digits. */
 function checkFormat(form: string, flags: string, precision: boolean): void {
+  const key = form + "\0" + flags + (precision ? "p" : "");
+  if (checked.has(key)) return;
+  checkFormatOnce(form, flags, precision);
+  if (checked.size > 4096) checked.clear();
+  checked.add(key);
+}
+
+function checkFormatOnce(form: string, flags: string, precision: boolean): void {
   let i = 1;
   while (i < form.length && flags.includes(form[i])) i++;
   if (form[i] !== "0") {
@@ -53,8 +64,20 @@ function checkFormat(form: string, flags: string, precision: boolean): void {
   if (!(c >= 97 && c <= 122)) rterror(`invalid conversion specification: '${form}'`);
 }
 
-/** Flags, width and precision of a checked conversion ("%-08.3f"). */
+const specs = new Map<string, Spec>();
+
+/** Flags, width and precision of a checked conversion ("%-08.3f"), parsed once per form. */
 function parseSpec(form: string): Spec {
+  let sp = specs.get(form);
+  if (sp === undefined) {
+    sp = parseSpecOnce(form);
+    if (specs.size > 4096) specs.clear();
+    specs.set(form, sp);
+  }
+  return sp;
+}
+
+function parseSpecOnce(form: string): Spec {
   const sp: Spec = { left: false, plus: false, space: false, alt: false, zero: false, width: 0, prec: -1 };
   let i = 1;
   for (;; i++) {
