@@ -4,7 +4,9 @@
 // While dx runs, a helper that reaches a Lua metamethod with a twin does not call it: it stores
 // the call and returns SUSPEND, and mm() (a generator) makes the call through the twin, so the
 // metamethod may yield, then applies the helper's post-processing to its result.
+import { LuaFloat } from "./number.ts";
 import { call } from "./ops.ts";
+import { LuaTable } from "./table.ts";
 import { twin } from "./twin.ts";
 
 /** Returned by a deferring helper instead of a value; never visible to Lua code. */
@@ -29,8 +31,18 @@ export function metaCall(h: unknown, post: (r: unknown) => unknown, ...args: unk
   return post(call(h)(...args));
 }
 
+/**
+ * Whether an operand can make a helper call a metamethod that has a twin: only tables with a
+ * metatable and userdata. (Strings' metamethods are builtins, which never yield.)
+ */
+function plainOperand(v: unknown): boolean {
+  return typeof v !== "object" || v instanceof LuaFloat || (v instanceof LuaTable && v.metatable === undefined);
+}
+
 /** Runs helper fn with deferral on (the compiler passes at most four operands). */
 export function dx(fn: (a: unknown, b: unknown, c: unknown, d: unknown) => unknown, a?: unknown, b?: unknown, c?: unknown, d?: unknown): unknown {
+  // the operands a helper dispatches on come first; plain ones cannot reach a Lua metamethod
+  if (plainOperand(a) && plainOperand(b)) return fn(a, b, c, d);
   state.deferring = true;
   try {
     return fn(a, b, c, d);
