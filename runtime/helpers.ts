@@ -11,3 +11,4 @@ export { forin, forprep, forval, nth } from "./loops.ts";
 export { checkclose, close } from "./close.ts";
 export { fn, gcall, twin } from "./twin.ts";
 export { SUSPEND, dx, mm } from "./defer.ts";
+export { yieldTwin } from "./lib/coroutine.ts";

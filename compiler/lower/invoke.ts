@@ -36,13 +36,19 @@ export function invoke(ctx: Context, callee: t.Expression, desc: string | undefi
   if (!args.every(isSimple)) {
     return t.yieldExpression(t.callExpression(ctx.rt("gcall"), [callee, d[0] ?? t.identifier("undefined"), ...args]), true);
   }
+  // coroutine.yield itself is the most frequent twin call: yield its arguments directly
+  // instead of entering its generator (same values in and out)
   const f = ctx.temp(), g = ctx.temp();
   return t.sequenceExpression([
     t.assignmentExpression("=", f, callee),
     t.conditionalExpression(
       t.binaryExpression("===", t.assignmentExpression("=", g, t.callExpression(ctx.rt("twin"), [f])), t.identifier("undefined")),
       t.callExpression(t.callExpression(ctx.rt("call"), [f, ...d]), args),
-      t.yieldExpression(t.callExpression(g, args.map((a) => t.cloneNode(a))), true),
+      t.conditionalExpression(
+        t.binaryExpression("===", g, ctx.rt("yieldTwin")),
+        t.yieldExpression(t.arrayExpression(args.map((a) => t.cloneNode(a)))),
+        t.yieldExpression(t.callExpression(g, args.map((a) => t.cloneNode(a))), true),
+      ),
     ),
   ]);
 }

@@ -72,7 +72,8 @@ resume.$g = function* resume_twin(...args: unknown[]): Generator<unknown, unknow
 function luaYield(): unknown {
   return plainYield();
 }
-(luaYield as unknown as { $g: unknown }).$g = function* yield_twin(...args: unknown[]): Generator<unknown, unknown, unknown> {
+/** coroutine.yield's twin; compiled generator code yields directly when it calls this one. */
+export const yieldTwin = (luaYield as unknown as { $g: unknown }).$g = function* yield_twin(...args: unknown[]): Generator<unknown, unknown, unknown> {
   if (current.co === undefined) plainYield();
   return yield args;
 };
