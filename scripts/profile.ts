@@ -8,7 +8,7 @@ import { flushOut } from "../runtime/stdout.ts";
 import { createEnvironment } from "../stdlib-ts/index.ts";
 
 setCompiler((s, n, o) => compile(s, n, o));
-(await import("node:v8")).default.setFlagsFromString("--max-inlined-bytecode-size-cumulative=8000");
+(await import("node:v8")).default.setFlagsFromString("--max-inlined-bytecode-size-cumulative=8000"); (await import("node:v8")).default.setFlagsFromString("--max-inlined-bytecode-size=800");
 const file = process.argv[2];
 const src = readFileSync(file).toString("latin1");
 const t0 = performance.now();
