@@ -1,18 +1,12 @@
 // assay command line: parse argv once, dispatch to run / exec, map outcomes to exit codes.
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
-import v8 from "node:v8";
 import { runScript } from "./run-script.ts";
 import { buildCommand } from "./build.ts";
 import { flushOut, writeErr } from "../runtime/stdout.ts";
 
 const VERSION = "0.1.0";
 
-// A larger inlining budget lets V8 inline the runtime's operator helpers into compiled Lua.
-// Set here rather than on the command line: V8 flags given at start-up make Node reject the
-// code cache of its own built-in modules (~20 ms of start-up).
-v8.setFlagsFromString("--max-inlined-bytecode-size-cumulative=8000");
-v8.setFlagsFromString("--max-inlined-bytecode-size=800");
 
 const USAGE = `assay ${VERSION}: Lua 5.4 scripts for infrastructure work, compiled to JavaScript
 
