@@ -16,12 +16,29 @@ export class IoRequest {
   }
 }
 
+/**
+ * What one step of a coroutine produced. Each coroutine reuses one of these (callers read it
+ * before stepping the same coroutine again), so a resume allocates no result object.
+ */
+export class Step {
+  kind: "yield" | "io" | "return" | "error" = "yield";
+  values: unknown[] = [];
+  request: IoRequest | undefined = undefined;
+  error: LuaError | undefined = undefined;
+}
+
+/**
+ * Runs co until it yields, returns or fails. `input` is what the suspended yield receives
+ * (the resume arguments, or an I/O result), or the body's arguments on the first step.
+ */
 export class Coroutine extends LuaThread {
   status: CoStatus = "suspended";
   readonly body: Function;
   gen: Generator<unknown, unknown, unknown> | undefined;
   /** set when the coroutine died by an error (for coroutine.close) */
   error: LuaError | undefined;
+  /** the result of the last step (see Step) */
+  readonly out = new Step();
   /**
    * `<close>` variables whose block an error left while running in this coroutine: lua5.4
    * closes them when a pcall inside the coroutine catches the error, or at coroutine.close.
@@ -40,21 +57,12 @@ export const current: { co: Coroutine | undefined } = { co: undefined };
 export const mainThread = new Coroutine(() => undefined);
 mainThread.status = "running";
 
-export type Step =
-  | { kind: "yield"; values: unknown[] }
-  | { kind: "io"; request: IoRequest }
-  | { kind: "return"; values: unknown[] }
-  | { kind: "error"; error: LuaError };
-
-/**
- * Runs co until it yields, returns or fails. `input` is what the suspended yield receives
- * (the resume arguments, or an I/O result), or the body's arguments on the first step.
- */
 export function step(co: Coroutine, input: unknown, throwIn?: unknown): Step {
   const prev = current.co;
   if (prev) prev.status = "normal";
   current.co = co;
   co.status = "running";
+  const out = co.out;
   try {
     let r: IteratorResult<unknown, unknown>;
     if (co.gen === undefined) {
@@ -63,7 +71,9 @@ export function step(co: Coroutine, input: unknown, throwIn?: unknown): Step {
         // a builtin or a function without calls: runs to completion at once
         const v = call(co.body)(...(input as unknown[]));
         co.status = "dead";
-        return { kind: "return", values: Array.isArray(v) ? v : [v] };
+        out.kind = "return";
+        out.values = Array.isArray(v) ? v : [v];
+        return out;
       }
       co.gen = g(...(input as unknown[]));
       r = co.gen.next();
@@ -72,18 +82,28 @@ export function step(co: Coroutine, input: unknown, throwIn?: unknown): Step {
     } else {
       r = co.gen.next(input);
     }
+    const v = r.value;
     if (r.done) {
       co.status = "dead";
-      const v = r.value;
-      return { kind: "return", values: Array.isArray(v) ? v : [v] };
+      out.kind = "return";
+      out.values = Array.isArray(v) ? v : [v];
+      return out;
     }
     co.status = "suspended";
-    if (r.value instanceof IoRequest) return { kind: "io", request: r.value };
-    return { kind: "yield", values: r.value as unknown[] };
+    if (v instanceof IoRequest) {
+      out.kind = "io";
+      out.request = v;
+      return out;
+    }
+    out.kind = "yield";
+    out.values = v as unknown[];
+    return out;
   } catch (e) {
     co.status = "dead";
     co.error = toLuaError(e);
-    return { kind: "error", error: co.error };
+    out.kind = "error";
+    out.error = co.error;
+    return out;
   } finally {
     current.co = prev;
     if (prev) prev.status = "running";

@@ -89,7 +89,7 @@ function runTask(r: Ready): void {
       ready.push({ task, input: [], throwIn: false });
       break;
     case "io":
-      startIo(s.request, (err, value) => {
+      startIo(s.request!, (err, value) => {
         if (task.cancelled) return;
         ready.push(err === undefined ? { task, input: value, throwIn: false } : { task, input: err, throwIn: true });
       });

@@ -1,7 +1,7 @@
 // The coroutine library: create, resume, yield, status, wrap, isyieldable, running, close.
 // resume and wrap have generator twins so that a coroutine doing I/O inside a task passes the
 // I/O request up to the scheduler instead of blocking.
-import { Coroutine, checkResumable, current, mainThread, plainYield, step, type Step } from "../coroutine.ts";
+import { Coroutine, type Step, checkResumable, current, mainThread, plainYield, step } from "../coroutine.ts";
 import { LuaError, currentLuaFrames, rterror, where } from "../error.ts";
 import { blockOn } from "../io.ts";
 import { runPendingCloses } from "../close.ts";
@@ -25,7 +25,7 @@ function runPlain(co: Coroutine, input: unknown): Step {
   while (s.kind === "io") {
     let value: unknown, failed = false, error: unknown;
     try {
-      value = blockOn(s.request);
+      value = blockOn(s.request!);
     } catch (e) {
       failed = true;
       error = e;
@@ -41,7 +41,7 @@ function* runTwin(co: Coroutine, input: unknown): Generator<unknown, Step, unkno
   while (s.kind === "io") {
     let value: unknown, failed = false, error: unknown;
     try {
-      value = yield s.request;
+      value = yield s.request!;
     } catch (e) {
       failed = true;
       error = e;
@@ -52,7 +52,7 @@ function* runTwin(co: Coroutine, input: unknown): Generator<unknown, Step, unkno
 }
 
 function resumeResult(s: Step): unknown {
-  if (s.kind === "error") return [false, s.error.value];
+  if (s.kind === "error") return [false, s.error!.value];
   return [true, ...(s as { values: unknown[] }).values];
 }
 
