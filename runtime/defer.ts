@@ -5,7 +5,7 @@
 // the call and returns SUSPEND, and mm() (a generator) makes the call through the twin, so the
 // metamethod may yield, then applies the helper's post-processing to its result.
 import { LuaFloat } from "./number.ts";
-import { call } from "./ops.ts";
+import { add, call, eq, index, lt, setindex, sub } from "./ops.ts";
 import { LuaTable } from "./table.ts";
 import { twin } from "./twin.ts";
 
@@ -59,3 +59,38 @@ export function* mm(): Generator<unknown, unknown, unknown> {
   const g = twin(f)!;
   return post(yield* g(...args));
 }
+
+// Twin-code variants of the most frequent helpers: the plain case inline (a monomorphic call
+// V8 can inline), dx only when an operand could reach a Lua metamethod.
+type Fn4 = (a: unknown, b: unknown, c: unknown, d: unknown) => unknown;
+
+export function indexT(o: unknown, k: unknown, d?: unknown): unknown {
+  if (o instanceof LuaTable && o.metatable === undefined) return o.get(k);
+  return dx(index as Fn4, o, k, d);
+}
+
+export function setindexT(o: unknown, k: unknown, v: unknown, d?: unknown): unknown {
+  if (o instanceof LuaTable && o.metatable === undefined) return setindex(o, k, v, d as string | undefined);
+  return dx(setindex as Fn4, o, k, v, d);
+}
+
+export function addT(a: unknown, b: unknown, da?: unknown, db?: unknown): unknown {
+  if (typeof a === "number" && typeof b === "number") return add(a, b);
+  return dx(add as Fn4, a, b, da, db);
+}
+
+export function subT(a: unknown, b: unknown, da?: unknown, db?: unknown): unknown {
+  if (typeof a === "number" && typeof b === "number") return sub(a, b);
+  return dx(sub as Fn4, a, b, da, db);
+}
+
+export function ltT(a: unknown, b: unknown): unknown {
+  if (typeof a === "number" && typeof b === "number") return a < b;
+  return dx(lt as Fn4, a, b);
+}
+
+export function eqT(a: unknown, b: unknown): unknown {
+  if (a === b) return true;
+  return dx(eq as Fn4, a, b);
+}
+

@@ -10,5 +10,5 @@ export { table } from "./construct.ts";
 export { forin, forprep, forval, nth } from "./loops.ts";
 export { checkclose, close } from "./close.ts";
 export { fn, gcall, twin } from "./twin.ts";
-export { SUSPEND, dx, mm } from "./defer.ts";
+export { SUSPEND, addT, dx, eqT, indexT, ltT, mm, setindexT, subT } from "./defer.ts";
 export { yieldTwin } from "./lib/coroutine.ts";
