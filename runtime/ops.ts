@@ -226,17 +226,7 @@ function arithNum(op: Arith, x: number | bigint | LuaFloat, y: number | bigint |
         return intMod(a, b);
     }
   }
-  const a = toDouble(x), b = toDouble(y);
-  switch (op) {
-    case "add": return mkfloat(a + b);
-    case "sub": return mkfloat(a - b);
-    case "mul": return mkfloat(a * b);
-    case "div": return mkfloat(a / b);
-    case "pow": return mkfloat(numpow(a, b));
-    case "unm": return mkfloat(-a);
-    case "idiv": return mkfloat(Math.floor(a / b));
-    case "mod": return mkfloat(floatMod(a, b));
-  }
+  return floatArith(op, toDouble(x), toDouble(y));
 }
 
 export function add(a: unknown, b: unknown, da?: D, db?: D): unknown {

@@ -19,34 +19,34 @@ export function writeOut(s: string): void {
   if (size > 65536) flushOut();
 }
 
-export function flushOut(): void {
-  if (size === 0 && buf.length === 0) return;
-  const data = Buffer.from(buf.join(""), "latin1");
-  buf = [];
-  size = 0;
+/**
+ * Writes all of data to fd, retrying while a non-blocking pipe is full. A closed reader (EPIPE)
+ * ends the output quietly; on stderr any error does.
+ */
+function writeAll(fd: number, data: Buffer): void {
   let off = 0;
   while (off < data.length) {
     try {
-      off += writeSync(1, data, off, data.length - off);
+      off += writeSync(fd, data, off, data.length - off);
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === "EAGAIN") continue;
-      if ((e as NodeJS.ErrnoException).code === "EPIPE") return;
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === "EAGAIN") continue;
+      if (code === "EPIPE" || fd === 2) return;
       throw e;
     }
   }
 }
 
+export function flushOut(): void {
+  if (size === 0 && buf.length === 0) return;
+  const data = Buffer.from(buf.join(""), "latin1");
+  buf = [];
+  size = 0;
+  writeAll(1, data);
+}
+
 /** Writes a Lua byte string to stderr (after flushing stdout, to keep the order). */
 export function writeErr(s: string): void {
   flushOut();
-  const data = Buffer.from(s, "latin1");
-  let off = 0;
-  while (off < data.length) {
-    try {
-      off += writeSync(2, data, off, data.length - off);
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === "EAGAIN") continue;
-      return;
-    }
-  }
+  writeAll(2, Buffer.from(s, "latin1"));
 }

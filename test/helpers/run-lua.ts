@@ -9,6 +9,7 @@ import { capture } from "../../runtime/stdout.ts";
 import { reset as resetScheduler } from "../../runtime/scheduler.ts";
 import { isNumber } from "../../runtime/number.ts";
 import { LuaTable } from "../../runtime/table.ts";
+import { fromJs, toJs } from "../../runtime/value.ts";
 
 setCompiler((src, name, options) => compile(src, name, options));
 
@@ -48,4 +49,16 @@ export function runLua(source: string, chunkName: string, args: string[] = [], t
     capture.sink = undefined;
     resetScheduler();
   }
+}
+
+/** Runs Lua source given as JS text (UTF-8 like a source file); stdout (and any error) decoded. */
+export function luaText(src: string): string {
+  const r = runLua(fromJs(src), "t.lua");
+  const out = toJs(r.stdout);
+  return r.error !== undefined ? out + "ERROR: " + toJs(r.error) : out;
+}
+
+/** A Lua string literal for JS text (control characters, quotes and backslashes escaped). */
+export function luaString(s: string): string {
+  return '"' + s.replace(/[\\"\x00-\x1f]/g, (c) => "\\" + String(c.charCodeAt(0)).padStart(3, "0")) + '"';
 }

@@ -2,20 +2,12 @@
 // and the extensions (json.null, json.object, json.array, cycle errors).
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { runLua } from "../helpers/run-lua.ts";
-import { fromJs, toJs } from "../../runtime/value.ts";
+import { luaString, luaText } from "../helpers/run-lua.ts";
 
-/** Runs Lua source given as JS text (UTF-8 encoded like a source file); output decoded back. */
-function lua(src: string): string {
-  const r = runLua(fromJs(src), "t.lua");
-  const out = toJs(r.stdout);
-  return r.error !== undefined ? out + "ERROR: " + toJs(r.error) : out;
-}
 
-/** A Lua string literal for JS text. */
-function q(s: string): string {
-  return '"' + s.replace(/[\\"\x00-\x1f]/g, (c) => "\\" + String(c.charCodeAt(0)).padStart(3, "0")) + '"';
-}
+const lua = luaText;
+
+const q = luaString;
 
 describe("json.encode (§3, §0.5)", () => {
   it("writes compact JSON with sorted keys", () => {

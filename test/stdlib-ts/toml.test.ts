@@ -2,19 +2,12 @@
 // the pretty layout, errors and UTF-8 round trips.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { runLua } from "../helpers/run-lua.ts";
-import { fromJs, toJs } from "../../runtime/value.ts";
+import { luaString, luaText } from "../helpers/run-lua.ts";
 
-function lua(src: string): string {
-  const r = runLua(fromJs(src), "t.lua");
-  const out = toJs(r.stdout);
-  return r.error !== undefined ? out + "ERROR: " + toJs(r.error) : out;
-}
 
-/** A Lua string literal for JS text. */
-function q(s: string): string {
-  return '"' + s.replace(/[\\"\x00-\x1f]/g, (c) => "\\" + String(c.charCodeAt(0)).padStart(3, "0")) + '"';
-}
+const lua = luaText;
+
+const q = luaString;
 
 describe("toml.parse (§5)", () => {
   it("parses tables and nested tables (reference tests)", () => {
