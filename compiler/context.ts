@@ -3,12 +3,15 @@
 import * as t from "@babel/types";
 import type { Attribute } from "./parse.ts";
 import { jsName } from "./names.ts";
+import type { FloatInfo } from "./floats.ts";
 
 export interface Binding {
   lua: string;
   js: string;
   fn: FunctionState;
   attrib?: Attribute;
+  /** a float local held as a raw JS double (see floats.ts) */
+  float?: boolean;
 }
 
 export interface GotoTarget {
@@ -68,6 +71,8 @@ export class Context {
   readonly source: string;
   readonly attributes: Map<number, Attribute>;
   readonly helpers = new Set<string>();
+  /** float locals and identifier resolution from the pre-pass (floats.ts) */
+  floats: FloatInfo | undefined;
   /** names assigned anywhere in the chunk (a local function with such a name is not a loop candidate) */
   assignedNames = new Set<string>();
   readonly constants: t.VariableDeclarator[] = [];
@@ -83,6 +88,7 @@ export class Context {
     this.chunk = chunk;
     this.source = source;
     this.attributes = attributes;
+    this.floats = undefined;
     this.fn = new FunctionState(undefined, true);
     this.scope = new Scope(undefined, this.fn);
   }

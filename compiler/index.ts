@@ -3,6 +3,8 @@
 import { CompileError, Context } from "./context.ts";
 import { emitChunk } from "./emit.ts";
 import { lowerBlock } from "./lower/statements.ts";
+import { analyzeFloats } from "./floats.ts";
+import { numeralText } from "./lower/literals.ts";
 import { LuaSyntaxError, parse } from "./parse.ts";
 
 export { LuaSyntaxError } from "./parse.ts";
@@ -30,6 +32,7 @@ export function compile(source: string, chunk: string, options: { sourceMap?: bo
   const { ast, attributes, assignedNames } = parse(source, chunk);
   const ctx = new Context(chunk, source, attributes);
   ctx.assignedNames = assignedNames;
+  ctx.floats = analyzeFloats(ast, (n) => numeralText(ctx, n));
   try {
     const body = lowerBlock(ctx, ast.body, false);
     const { code, map } = emitChunk(ctx, body, chunk, options.sourceMap ?? true);

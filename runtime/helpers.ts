@@ -1,6 +1,6 @@
 // Everything generated code may reference: the chunk factory receives this module as $rt and
 // binds the names it uses to `$name` constants (see compiler/emit.ts).
-export { LuaFloat } from "./number.ts";
+export { LuaFloat, dbl, mkfloat } from "./number.ts";
 export { EMPTY, first, results, truthy } from "./value.ts";
 export {
   add, addF, band, bnot, bor, bxor, call, concat, div, eq, ge, gt, idiv, idivF, index, le, len, lt, mod, modF, mul, mulF,

@@ -27,6 +27,11 @@ export function mkfloat(x: number): number | LuaFloat {
   return Number.isInteger(x) ? new LuaFloat(x) : x;
 }
 
+/** Any Lua number as a JS double (float locals of compiled code hold these raw). */
+export function dbl(v: unknown): number {
+  return typeof v === "number" ? v : v instanceof LuaFloat ? v.n : Number(v as bigint);
+}
+
 /** A bigint (any size) as a Lua integer: wraps to 64 bits, unboxes safe values. */
 export function mkint(b: bigint): LuaInt {
   const w = BigInt.asIntN(64, b);

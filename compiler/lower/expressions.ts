@@ -5,6 +5,7 @@ import { CompileError, type Context } from "../context.ts";
 import { lowerFunctionValue } from "./functions.ts";
 import { invoke } from "./invoke.ts";
 import { operator } from "./operator.ts";
+import { floatExpr, lowerFloat } from "./float-ops.ts";
 import { decodeLuaString } from "./strings.ts";
 import { numeralText, numericLiteral, parseNumeral } from "./literals.ts";
 import { at, isParenthesized, rangeOf } from "./source.ts";
@@ -54,6 +55,7 @@ export function stringValue(s: L.StringLiteral, ctx?: Context): string {
 /** A JS reference to the value of a Lua name (local binding or _ENV field). */
 export function lowerName(ctx: Context, name: string, node: L.Node): t.Expression {
   const b = ctx.resolve(name);
+  if (b?.float) return at(t.callExpression(ctx.rt("mkfloat"), [t.identifier(b.js)]), node); // a raw double
   if (b !== undefined) return at(t.identifier(b.js), node);
   if (name === "_ENV") return at(envRef(ctx), node);
   return at(operator(ctx, "index", [envRef(ctx), t.stringLiteral(name), t.stringLiteral(envDesc(ctx))]), node);
@@ -138,6 +140,13 @@ function lowerExprInner(ctx: Context, e: L.Expression): t.Expression {
       return lowerUnary(ctx, e);
     case "BinaryExpression": {
       const op = e.operator as string;
+      if ((op === "+" || op === "-" || op === "*" || op === "/") && floatExpr(ctx, e)) {
+        return t.callExpression(ctx.rt("mkfloat"), [lowerFloat(ctx, e, lowerExpr)]);
+      }
+      if ((op in COMPARE || op === "==" || op === "~=") && floatExpr(ctx, e.left) && floatExpr(ctx, e.right)) {
+        const js = op === "==" ? "===" : op === "~=" ? "!==" : (op as "<" | "<=" | ">" | ">=");
+        return t.binaryExpression(js, lowerFloat(ctx, e.left, lowerExpr), lowerFloat(ctx, e.right, lowerExpr));
+      }
       if (op === "==" || op === "~=") return lowerEquality(ctx, e);
       if (op in COMPARE) {
         return operator(ctx, COMPARE[op], [lowerOperand(ctx, e.left), lowerOperand(ctx, e.right)]);

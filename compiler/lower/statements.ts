@@ -7,6 +7,7 @@ import {
   describe, envDesc, envRef, isMulti, lowerCall, lowerExpr, lowerList, lowerName, lowerSpread, lowerTest,
 } from "./expressions.ts";
 import { lowerFunctionValue } from "./functions.ts";
+import { lowerFloat } from "./float-ops.ts";
 import { operator } from "./operator.ts";
 import { lowerBreak, lowerForGeneric, lowerForNumeric, lowerRepeat, lowerWhile } from "./loops.ts";
 import { lowerGoto, lowerLabelled } from "./goto.ts";
@@ -99,17 +100,21 @@ export function lowerStatement(ctx: Context, s: L.Statement): t.Statement[] {
  * n values of an expression list, adjusted as Lua does: missing ones are nil, extra ones are
  * evaluated and dropped, a last call or `...` expands. `prevEnd` is the offset before the list.
  */
-function lowerValues(ctx: Context, exprs: L.Expression[], n: number, prevEnd: number): {
+function lowerValues(ctx: Context, exprs: L.Expression[], n: number, prevEnd: number,
+  raw: (i: number) => boolean = () => false): {
   pre: t.Statement[]; values: t.Expression[];
 } {
+  // a float local's value is kept as a raw double (floats.ts)
+  const one = (e: L.Expression, i: number): t.Expression => (raw(i) ? lowerFloat(ctx, e, lowerExpr) : lowerExpr(ctx, e));
+  const unbox = (v: t.Expression, i: number): t.Expression => (raw(i) ? t.callExpression(ctx.rt("dbl"), [v]) : v);
   const last = exprs[exprs.length - 1];
   const lastBefore = exprs.length > 1 ? rangeOf(exprs[exprs.length - 2])[1] : prevEnd;
   const expands = last !== undefined && isMulti(last) && !isParenthesized(ctx, lastBefore, last, 0);
   if (exprs.length === n && !expands || exprs.length === n && n === 1) {
-    return { pre: [], values: exprs.map((e) => lowerExpr(ctx, e)) };
+    return { pre: [], values: exprs.map(one) };
   }
   if (exprs.length < n && !expands) {
-    const values = exprs.map((e) => lowerExpr(ctx, e));
+    const values = exprs.map(one);
     while (values.length < n) values.push(t.identifier("undefined"));
     return { pre: [], values };
   }
@@ -117,19 +122,27 @@ function lowerValues(ctx: Context, exprs: L.Expression[], n: number, prevEnd: nu
     // local a, b = f()  →  const $r = $results(f())
     const r = ctx.temp();
     const pre = [t.expressionStatement(t.assignmentExpression("=", r, t.callExpression(ctx.rt("results"), [lowerCall(ctx, last as never)])))];
-    return { pre, values: Array.from({ length: n }, (_, i) => t.memberExpression(r, t.numericLiteral(i), true)) };
+    return { pre, values: Array.from({ length: n }, (_, i) => unbox(t.memberExpression(r, t.numericLiteral(i), true), i)) };
   }
   const r = ctx.temp();
   const items = lowerList(ctx, exprs, prevEnd, 0);
   const pre = [t.expressionStatement(t.assignmentExpression("=", r, t.arrayExpression(items)))];
-  return { pre, values: Array.from({ length: n }, (_, i) => t.memberExpression(r, t.numericLiteral(i), true)) };
+  return { pre, values: Array.from({ length: n }, (_, i) => unbox(t.memberExpression(r, t.numericLiteral(i), true), i)) };
+}
+
+/** Whether a declaration or assignment target is a float local (floats.ts). */
+function isFloatTarget(ctx: Context, target: L.Node): boolean {
+  if (target.type !== "Identifier" || ctx.floats === undefined) return false;
+  const decl = ctx.floats.refs.get(target) ?? target;
+  return ctx.floats.floats.has(decl);
 }
 
 function lowerLocal(ctx: Context, s: L.LocalStatement): t.Statement[] {
   const prevEnd = s.variables.length ? rangeOf(s.variables[s.variables.length - 1])[1] : rangeOf(s)[0];
-  const { pre, values } = lowerValues(ctx, s.init, s.variables.length, prevEnd);
+  const { pre, values } = lowerValues(ctx, s.init, s.variables.length, prevEnd, (i) => isFloatTarget(ctx, s.variables[i]));
   const decls = s.variables.map((v, i) => {
     const b = ctx.declare(v.name, ctx.attributes.get(rangeOf(v)[0]));
+    if (isFloatTarget(ctx, v)) b.float = true;
     return t.variableDeclarator(t.identifier(b.js), values[i]);
   });
   return [...pre.map((p) => at(p, s)), at(t.variableDeclaration("let", decls), s)];
@@ -172,7 +185,8 @@ function lowerAssignment(ctx: Context, s: L.AssignmentStatement): t.Statement[] 
   const prevEnd = rangeOf(targets[targets.length - 1])[1];
   if (targets.length === 1 && s.init.length === 1) {
     const { obj, key } = targetParts(ctx, targets[0]);
-    return [assignTo(ctx, targets[0], lowerExpr(ctx, s.init[0]), obj, key)];
+    const value = isFloatTarget(ctx, targets[0]) ? lowerFloat(ctx, s.init[0], lowerExpr) : lowerExpr(ctx, s.init[0]);
+    return [assignTo(ctx, targets[0], value, obj, key)];
   }
   // Lua order: evaluate target prefixes, then values, then assign right to left.
   const out: t.Statement[] = [];
@@ -184,7 +198,7 @@ function lowerAssignment(ctx: Context, s: L.AssignmentStatement): t.Statement[] 
     out.push(t.expressionStatement(t.assignmentExpression("=", k, p.key!)));
     return { obj: o, key: k };
   });
-  const { pre, values } = lowerValues(ctx, s.init, targets.length, prevEnd);
+  const { pre, values } = lowerValues(ctx, s.init, targets.length, prevEnd, (i) => isFloatTarget(ctx, targets[i]));
   out.push(...pre);
   const temps = values.map((v) => {
     const tmp = ctx.temp();
