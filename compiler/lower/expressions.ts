@@ -125,6 +125,7 @@ function lowerExprInner(ctx: Context, e: L.Expression): t.Expression {
     case "TableConstructorExpression":
       return lowerTable(ctx, e);
     case "MemberExpression":
+      if (!ctx.fn.generator) return fieldRead(ctx, lowerExpr(ctx, e.base), e.identifier.name, descArgs(ctx, e.base));
       return operator(ctx, "index", [
         lowerExpr(ctx, e.base), t.stringLiteral(e.identifier.name), ...descArgs(ctx, e.base),
       ]);
@@ -406,4 +407,26 @@ function lowerTable(ctx: Context, e: L.TableConstructorExpression): t.Expression
   if (keyed.length > 0 || named.length > 0) args.push(keyed.length > 0 ? t.arrayExpression(keyed) : t.identifier("undefined"));
   if (named.length > 0) args.push(t.arrayExpression(named));
   return t.callExpression(ctx.rt("table"), args);
+}
+
+/**
+ * t.name read with a per-site inline cache: the string part is read right here, so V8 keeps a
+ * monomorphic property lookup for this line; tables without the key (metatables, other values)
+ * go through $index.
+ *   ($o = t, $o instanceof $LuaTable && ($s = $o.strs) !== undefined && ($v = $s.name) !== undefined ? $v : $index($o, "name", d))
+ */
+function fieldRead(ctx: Context, obj: t.Expression, name: string, desc: t.Expression[]): t.Expression {
+  const o = ctx.temp(), sp = ctx.temp(), v = ctx.temp();
+  const key = t.isValidIdentifier(name) ? t.memberExpression(sp, t.identifier(name)) : t.memberExpression(sp, t.stringLiteral(name), true);
+  return t.sequenceExpression([
+    t.assignmentExpression("=", o, obj),
+    t.conditionalExpression(
+      t.logicalExpression("&&", t.logicalExpression("&&",
+        t.binaryExpression("instanceof", o, ctx.rt("LuaTable")),
+        t.binaryExpression("!==", t.assignmentExpression("=", sp, t.memberExpression(o, t.identifier("strs"))), t.identifier("undefined"))),
+        t.binaryExpression("!==", t.assignmentExpression("=", v, key), t.identifier("undefined"))),
+      v,
+      t.callExpression(ctx.rt("index"), [o, t.stringLiteral(name), ...desc]),
+    ),
+  ]);
 }
