@@ -4,7 +4,7 @@
 // The optional trailing `d…` string arguments describe operands for error messages
 // ("local 'x'", "global 'f'", "field 'y'", "upvalue 'z'", "constant 'abc'").
 import { LuaError, currentLuaFrames } from "./error.ts";
-import { getMetatable, metamethod } from "./meta.ts";
+import { getMetatable, metamethod, shared } from "./meta.ts";
 import {
   LuaFloat, type LuaInt, floatMod, intAdd, intIdiv, intMod, intMul, intSub, isNumber, mkfloat,
   mkint, numberToInt, numberToString, shiftLeft, stringToNumber, toBig, toDouble,
@@ -85,6 +85,14 @@ export function index(o: unknown, k: unknown, d?: D): unknown {
     if (mt === undefined) return undefined;
     // objects and classes: __index is a plain table holding the methods
     const h = mt.getStr("__index");
+    if (h instanceof LuaTable) {
+      const w = h.get(k);
+      if (w !== undefined || h.metatable === undefined) return w;
+    }
+  } else if (typeof o === "string") {
+    // ("x"):rep(3): the string metatable's __index is normally the string library table
+    const mt = shared.stringMeta;
+    const h = mt === undefined ? undefined : mt.getStr("__index");
     if (h instanceof LuaTable) {
       const w = h.get(k);
       if (w !== undefined || h.metatable === undefined) return w;
