@@ -174,6 +174,17 @@ const WS = /^[ \f\n\r\t\v]*/;
 
 /** Converts a Lua string to a number following l_str2int / l_str2d; undefined if invalid. */
 export function stringToNumber(s: string): LuaNumber | undefined {
+  // fast path: a plain decimal integer of up to 15 digits (no sign, no spaces) is exact
+  const n = s.length;
+  if (n > 0 && n <= 15) {
+    let v = 0, i = 0;
+    for (; i < n; i++) {
+      const c = s.charCodeAt(i) - 48;
+      if (c < 0 || c > 9) break;
+      v = v * 10 + c;
+    }
+    if (i === n) return v;
+  }
   const t = s.replace(WS, "").replace(/[ \f\n\r\t\v]*$/, "");
   if (t.length === 0) return undefined;
   const i = str2int(t);
