@@ -130,6 +130,10 @@ function lowerExprInner(ctx: Context, e: L.Expression): t.Expression {
         lowerExpr(ctx, e.base), t.stringLiteral(e.identifier.name), ...descArgs(ctx, e.base),
       ]);
     case "IndexExpression":
+      if (!ctx.fn.generator) {
+        if (e.index.type === "StringLiteral") return fieldRead(ctx, lowerExpr(ctx, e.base), stringValue(e.index, ctx), descArgs(ctx, e.base));
+        return elementRead(ctx, lowerExpr(ctx, e.base), lowerExpr(ctx, e.index), descArgs(ctx, e.base));
+      }
       return operator(ctx, "index", [
         lowerExpr(ctx, e.base), lowerExpr(ctx, e.index), ...descArgs(ctx, e.base),
       ]);
@@ -427,6 +431,29 @@ function fieldRead(ctx: Context, obj: t.Expression, name: string, desc: t.Expres
         t.binaryExpression("!==", t.assignmentExpression("=", v, key), t.identifier("undefined"))),
       v,
       t.callExpression(ctx.rt("index"), [o, t.stringLiteral(name), ...desc]),
+    ),
+  ]);
+}
+
+/**
+ * t[k] read straight from the array part when k is an index inside it; anything else (hash
+ * part, metatables, other keys and values) through $index.
+ *   ($o = t, $k = k, $o instanceof $LuaTable && typeof $k === "number" && ($v = $o.arr[$k - 1]) !== undefined ? $v : $index($o, $k, d))
+ */
+function elementRead(ctx: Context, obj: t.Expression, key: t.Expression, desc: t.Expression[]): t.Expression {
+  const o = ctx.temp(), k = ctx.temp(), v = ctx.temp();
+  return t.sequenceExpression([
+    t.assignmentExpression("=", o, obj),
+    t.assignmentExpression("=", k, key),
+    t.conditionalExpression(
+      t.logicalExpression("&&", t.logicalExpression("&&",
+        t.binaryExpression("instanceof", o, ctx.rt("LuaTable")),
+        t.binaryExpression("===", t.unaryExpression("typeof", k), t.stringLiteral("number"))),
+        t.binaryExpression("!==", t.assignmentExpression("=", v,
+          t.memberExpression(t.memberExpression(o, t.identifier("arr")), t.binaryExpression("-", k, t.numericLiteral(1)), true)),
+        t.identifier("undefined"))),
+      v,
+      t.callExpression(ctx.rt("index"), [o, k, ...desc]),
     ),
   ]);
 }

@@ -165,9 +165,44 @@ function assignTo(ctx: Context, target: Target, value: t.Expression, obj?: t.Exp
       [envRef(ctx), t.stringLiteral(target.name), value, t.stringLiteral(envDesc(ctx))])), target);
   }
   const d = describe(ctx, target.base);
+  if (!ctx.fn.generator && target.type === "IndexExpression" && !t.isStringLiteral(key)) {
+    return at(t.expressionStatement(elementWrite(ctx, obj!, key!, value, d)), target);
+  }
   const args = [obj!, key!, value];
   if (d) args.push(t.stringLiteral(d));
   return at(t.expressionStatement(operator(ctx, "setindex", args)), target);
+}
+
+/**
+ * t[k] = v stored straight into the array part when k is an index inside it, t has no
+ * metatable and v is not nil (nothing to trim); everything else through $setindex.
+ *   ($o = t, $k = k, $v = v, $o instanceof $LuaTable && $o.metatable === undefined && $v !== undefined &&
+ *    typeof $k === "number" && $k >= 1 && $k <= $o.arr.length && Number.isInteger($k)) ? $o.arr[$k - 1] = $v : $setindex($o, $k, $v, d)
+ */
+function elementWrite(ctx: Context, obj: t.Expression, key: t.Expression, value: t.Expression, d: string | undefined): t.Expression {
+  const o = ctx.temp(), k = ctx.temp(), v = ctx.temp();
+  const and = (...xs: t.Expression[]) => xs.reduce((a, b) => t.logicalExpression("&&", a, b));
+  const arr = t.memberExpression(o, t.identifier("arr"));
+  const args: t.Expression[] = [o, k, v];
+  if (d) args.push(t.stringLiteral(d));
+  return t.sequenceExpression([
+    t.assignmentExpression("=", o, obj),
+    t.assignmentExpression("=", k, key),
+    t.assignmentExpression("=", v, value),
+    t.conditionalExpression(
+      and(
+        t.binaryExpression("instanceof", o, ctx.rt("LuaTable")),
+        t.binaryExpression("===", t.memberExpression(o, t.identifier("metatable")), t.identifier("undefined")),
+        t.binaryExpression("!==", v, t.identifier("undefined")),
+        t.binaryExpression("===", t.unaryExpression("typeof", k), t.stringLiteral("number")),
+        t.binaryExpression(">=", k, t.numericLiteral(1)),
+        t.binaryExpression("<=", k, t.memberExpression(arr, t.identifier("length"))),
+        t.callExpression(t.memberExpression(t.identifier("Number"), t.identifier("isInteger")), [k]),
+      ),
+      t.assignmentExpression("=", t.memberExpression(t.cloneNode(arr), t.binaryExpression("-", k, t.numericLiteral(1)), true), v),
+      t.callExpression(ctx.rt("setindex"), args),
+    ),
+  ]);
 }
 
 function targetParts(ctx: Context, target: Target): { obj?: t.Expression; key?: t.Expression } {
