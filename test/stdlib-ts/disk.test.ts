@@ -1,10 +1,10 @@
 // disk builtins through compiled Lua: statvfs usage, age-based sweep, recursive dir_size.
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readdirSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import { runLua } from "../helpers/run-lua.ts";
+import { scratchDirs } from "../helpers/scratch.ts";
 
 function lua(src: string): string {
   const r = runLua(src, "t.lua");
@@ -12,18 +12,7 @@ function lua(src: string): string {
   return r.stdout;
 }
 
-let root = "";
-let n = 0;
-function fresh(): string {
-  const d = join(root, `case${n++}`);
-  mkdirSync(d);
-  return d;
-}
-
-before(() => {
-  root = mkdtempSync(join(tmpdir(), "assay-disk-test-"));
-});
-after(() => rmSync(root, { recursive: true, force: true }));
+const fresh = scratchDirs("assay-disk-test");
 
 describe("disk.usage", () => {
   it("gives integer total/free/used and a float percent", () => {
