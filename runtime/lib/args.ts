@@ -2,7 +2,7 @@
 // "bad argument #1 to 'insert' (table expected, got nil)".
 import { LuaError, currentLuaFrames, rterror } from "../error.ts";
 import { qualifiedName } from "./register.ts";
-import { LuaFloat, type LuaInt, type LuaNumber, isNumber, numberToInt, numberToString, stringToNumber } from "../number.ts";
+import { LuaFloat, type LuaInt, type LuaNumber, isNumber, numberToInt, numberToString, stringToNumber, toDouble } from "../number.ts";
 import { callSite, typeName } from "../ops.ts";
 import { LuaTable } from "../table.ts";
 
@@ -59,6 +59,11 @@ export function checkNumber(args: unknown[], i: number, fname: string): LuaNumbe
     if (n !== undefined) return n;
   }
   return typeError(args, i, fname, "number");
+}
+
+/** A number argument as a JS double (luaL_checknumber then a C cast). */
+export function checkDouble(args: unknown[], i: number, fname: string): number {
+  return toDouble(checkNumber(args, i, fname));
 }
 
 export function checkInt(args: unknown[], i: number, fname: string): LuaInt {

@@ -1,11 +1,9 @@
 // math's LUA_COMPAT_MATHLIB functions (Debian's lua5.4 has them): cosh sinh tanh pow frexp ldexp log10.
 // (math.atan2 is math.atan itself; see math.ts.)
 import { mkfloat, toBig, toDouble } from "../number.ts";
-import { checkInt, checkNumber } from "./args.ts";
+import { checkDouble, checkInt, checkNumber } from "./args.ts";
 
-function num(args: unknown[], i: number, fname: string): number {
-  return toDouble(checkNumber(args, i, fname));
-}
+const num = checkDouble;
 
 /** C pow: Math.pow differs for bases ±1 with infinite or NaN exponents. */
 export function cpow(a: number, b: number): number {

@@ -6,7 +6,7 @@ import {
 } from "../number.ts";
 import { lt } from "../ops.ts";
 import { LuaTable } from "../table.ts";
-import { argError, checkAny, checkInt, checkNumber } from "./args.ts";
+import { argError, checkAny, checkDouble, checkInt, checkNumber } from "./args.ts";
 import { compatFns } from "./math-compat.ts";
 import { makeLib } from "./register.ts";
 import { Xoshiro } from "./random.ts";
@@ -21,9 +21,7 @@ function numint(x: number): LuaNumber {
   return floatToInt(x) ?? mkfloat(x);
 }
 
-function num(args: unknown[], i: number, fname: string): number {
-  return toDouble(checkNumber(args, i, fname));
-}
+const num = checkDouble;
 
 function abs(...args: unknown[]): unknown {
   const v = args[0];
