@@ -41,42 +41,6 @@ function get2digits(form: string, i: number): number {
   return i;
 }
 
-/** Conversions already checked (form + flag set), so repeated formats are checked once. */
-const checked = new Set<string>();
-
-/** lstrlib checkformat: only the given flags, width and precision of at most 2 digits. */
-function checkFormat(form: string, flags: string, precision: boolean): void {
-  const key = form + "\0" + flags + (precision ? "p" : "");
-  if (checked.has(key)) return;
-  checkFormatOnce(form, flags, precision);
-  if (checked.size > 4096) checked.clear();
-  checked.add(key);
-}
-
-function checkFormatOnce(form: string, flags: string, precision: boolean): void {
-  let i = 1;
-  while (i < form.length && flags.includes(form[i])) i++;
-  if (form[i] !== "0") {
-    i = get2digits(form, i);
-    if (form[i] === "." && precision) i = get2digits(form, i + 1);
-  }
-  const c = form.charCodeAt(i) | 0x20;
-  if (!(c >= 97 && c <= 122)) rterror(`invalid conversion specification: '${form}'`);
-}
-
-const specs = new Map<string, Spec>();
-
-/** Flags, width and precision of a checked conversion ("%-08.3f"), parsed once per form. */
-function parseSpec(form: string): Spec {
-  let sp = specs.get(form);
-  if (sp === undefined) {
-    sp = parseSpecOnce(form);
-    if (specs.size > 4096) specs.clear();
-    specs.set(form, sp);
-  }
-  return sp;
-}
-
 function parseSpecOnce(form: string): Spec {
   const sp: Spec = { left: false, plus: false, space: false, alt: false, zero: false, width: 0, prec: -1 };
   let i = 1;
@@ -209,61 +173,51 @@ function pointerOf(v: unknown): string {
   return "(null)";
 }
 
-function formatString(args: unknown[], arg: number, form: string): string {
-  const s = tostring(args[arg - 1]);
-  if (form.length === 2) return s;
-  if (s.indexOf("\0") >= 0) argError(arg, FN, "string contains zeros");
-  checkFormat(form, FLAGS_C, true);
-  const sp = parseSpec(form);
-  if (sp.prec < 0 && s.length >= 100) return s;
-  return pad(sp, "", sp.prec >= 0 ? s.slice(0, sp.prec) : s, false);
+/** A conversion of a format plan: its text, kind, parsed flags and the checkformat verdict. */
+interface Conv {
+  form: string;
+  conv: string;
+  sp: Spec;
+  /** the message checkformat raises for this conversion (raised after the argument check) */
+  bad: string | undefined;
+  /** no flags, width or precision */
+  plain: boolean;
 }
 
-/** One conversion `form` ("%...c") applied to argument `arg`. */
-function convert(args: unknown[], arg: number, form: string, conv: string): string {
+/** A parsed format string: literal text and conversions, then possibly an error to raise. */
+interface Plan {
+  ops: (string | Conv)[];
+  /** raised (after the "no value" check) where parsing stopped: too long, unknown conversion */
+  stop: string | undefined;
+}
+
+function badFormat(form: string, flags: string, precision: boolean): string | undefined {
+  let i = 1;
+  while (i < form.length && flags.includes(form[i])) i++;
+  if (form[i] !== "0") {
+    i = get2digits(form, i);
+    if (form[i] === "." && precision) i = get2digits(form, i + 1);
+  }
+  const c = form.charCodeAt(i) | 0x20;
+  return c >= 97 && c <= 122 ? undefined : `invalid conversion specification: '${form}'`;
+}
+
+function flagsOf(conv: string): { flags: string; precision: boolean } | undefined {
   switch (conv) {
-    case "c": {
-      checkFormat(form, FLAGS_C, false);
-      const n = checkInt(args, arg, FN);
-      const code = typeof n === "number" ? n & 255 : Number(BigInt.asUintN(8, n));
-      return pad(parseSpec(form), "", String.fromCharCode(code), false);
-    }
-    case "d": case "i": case "u": case "o": case "x": case "X": {
-      const n = checkInt(args, arg, FN);
-      checkFormat(form, conv === "d" || conv === "i" ? FLAGS_I : conv === "u" ? FLAGS_U : FLAGS_X, true);
-      return formatInt(conv, n, parseSpec(form));
-    }
-    case "a": case "A": {
-      checkFormat(form, FLAGS_F, true);
-      return formatFloat(conv, toDouble(checkNumber(args, arg, FN)), parseSpec(form));
-    }
-    case "f": case "e": case "E": case "g": case "G": {
-      const x = toDouble(checkNumber(args, arg, FN));
-      checkFormat(form, FLAGS_F, true);
-      return formatFloat(conv, x, parseSpec(form));
-    }
-    case "p": {
-      const p = pointerOf(args[arg - 1]);
-      checkFormat(form, FLAGS_C, false);
-      return pad(parseSpec(form), "", p, false);
-    }
-    case "q": {
-      if (form.length > 2) rterror("specifier '%q' cannot have modifiers");
-      return addLiteral(args, arg);
-    }
-    case "s":
-      return formatString(args, arg, form);
-    default:
-      return rterror(`invalid conversion '${form}' to 'format'`);
+    case "c": case "p": return { flags: FLAGS_C, precision: false };
+    case "s": return { flags: FLAGS_C, precision: true };
+    case "d": case "i": return { flags: FLAGS_I, precision: true };
+    case "u": return { flags: FLAGS_U, precision: true };
+    case "o": case "x": case "X": return { flags: FLAGS_X, precision: true };
+    case "a": case "A": case "f": case "e": case "E": case "g": case "G": return { flags: FLAGS_F, precision: true };
+    default: return undefined;
   }
 }
 
-export function str_format(...args: unknown[]): unknown {
-  const fmt = checkString(args, 1, FN);
+function parsePlan(fmt: string): Plan {
+  const ops: (string | Conv)[] = [];
   const n = fmt.length;
-  if (fmt.indexOf("%") < 0) return fmt;
-  const out: string[] = [];
-  let arg = 1;
+  let text = "";
   let lit = 0;
   let i = 0;
   while (i < n) {
@@ -271,21 +225,118 @@ export function str_format(...args: unknown[]): unknown {
       i++;
       continue;
     }
-    if (lit < i) out.push(fmt.slice(lit, i));
+    text += fmt.slice(lit, i);
     i++;
     if (fmt.charCodeAt(i) === 37) {
-      out.push("%");
+      text += "%";
       lit = ++i;
       continue;
     }
-    if (++arg > args.length) argError(arg, FN, "no value");
+    if (text !== "") ops.push(text);
+    text = "";
     let j = i;
     while (j < n && inSpan(fmt.charCodeAt(j))) j++;
-    if (j - i + 1 >= MAX_LEN) rterror("invalid format (too long)");
+    if (j - i + 1 >= MAX_LEN) return { ops, stop: "invalid format (too long)" };
     const conv = j < n ? fmt[j] : "";
-    out.push(convert(args, arg, "%" + fmt.slice(i, j) + conv, conv));
+    const form = "%" + fmt.slice(i, j) + conv;
+    if (conv === "q") {
+      if (form.length > 2) return { ops, stop: "specifier '%q' cannot have modifiers" };
+      ops.push({ form, conv, sp: parseSpecOnce(form), bad: undefined, plain: true });
+    } else {
+      const f = flagsOf(conv);
+      if (f === undefined) return { ops, stop: `invalid conversion '${form}' to 'format'` };
+      ops.push({ form, conv, sp: parseSpecOnce(form), bad: badFormat(form, f.flags, f.precision), plain: form.length === 2 });
+    }
     i = lit = j + 1;
   }
-  if (lit < n) out.push(fmt.slice(lit));
-  return out.join("");
+  text += fmt.slice(lit);
+  if (text !== "") ops.push(text);
+  return { ops, stop: undefined };
+}
+
+const plans = new Map<string, Plan>();
+
+function planOf(fmt: string): Plan {
+  let p = plans.get(fmt);
+  if (p === undefined) {
+    p = parsePlan(fmt);
+    if (plans.size >= 4096) plans.clear();
+    plans.set(fmt, p);
+  }
+  return p;
+}
+
+function formatString(args: unknown[], arg: number, c: Conv): string {
+  const s = tostring(args[arg - 1]);
+  if (c.plain) return s;
+  if (s.indexOf("\0") >= 0) argError(arg, FN, "string contains zeros");
+  if (c.bad !== undefined) rterror(c.bad);
+  const sp = c.sp;
+  if (sp.prec < 0 && s.length >= 100) return s;
+  return pad(sp, "", sp.prec >= 0 ? s.slice(0, sp.prec) : s, false);
+}
+
+/** One conversion applied to argument `arg`, checked in lstrlib's order. */
+function convert(args: unknown[], arg: number, c: Conv): string {
+  const conv = c.conv;
+  switch (conv) {
+    case "s":
+      return formatString(args, arg, c);
+    case "d": case "i": {
+      const n = checkInt(args, arg, FN);
+      if (c.plain && typeof n === "number") return String(n);
+      if (c.bad !== undefined) rterror(c.bad);
+      return formatInt(conv, n, c.sp);
+    }
+    case "u": case "o": case "x": case "X": {
+      const n = checkInt(args, arg, FN);
+      if (c.bad !== undefined) rterror(c.bad);
+      return formatInt(conv, n, c.sp);
+    }
+    case "f": case "e": case "E": case "g": case "G": {
+      const x = toDouble(checkNumber(args, arg, FN));
+      if (c.bad !== undefined) rterror(c.bad);
+      return formatFloat(conv, x, c.sp);
+    }
+    case "c": {
+      if (c.bad !== undefined) rterror(c.bad);
+      const n = checkInt(args, arg, FN);
+      const code = typeof n === "number" ? n & 255 : Number(BigInt.asUintN(8, n));
+      return pad(c.sp, "", String.fromCharCode(code), false);
+    }
+    case "a": case "A": {
+      if (c.bad !== undefined) rterror(c.bad);
+      return formatFloat(conv, toDouble(checkNumber(args, arg, FN)), c.sp);
+    }
+    case "p": {
+      const p = pointerOf(args[arg - 1]);
+      if (c.bad !== undefined) rterror(c.bad);
+      return pad(c.sp, "", p, false);
+    }
+    default: // "q"
+      return addLiteral(args, arg);
+  }
+}
+
+export function str_format(...args: unknown[]): unknown {
+  const fmt = checkString(args, 1, FN);
+  if (fmt.indexOf("%") < 0) return fmt;
+  const plan = planOf(fmt);
+  const ops = plan.ops;
+  let out = "";
+  let arg = 1;
+  for (let k = 0; k < ops.length; k++) {
+    const op = ops[k];
+    if (typeof op === "string") {
+      out += op;
+      continue;
+    }
+    if (++arg > args.length) argError(arg, FN, "no value");
+    out += convert(args, arg, op);
+  }
+  if (plan.stop !== undefined) {
+    if (++arg > args.length) argError(arg, FN, "no value");
+    rterror(plan.stop);
+  }
+  return out;
 }
