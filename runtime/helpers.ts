@@ -8,7 +8,7 @@ export {
 } from "./ops.ts";
 export { table } from "./construct.ts";
 export { LuaTable } from "./table.ts";
-export { forin, forprep, forval, nth } from "./loops.ts";
+export { forin, forlimit, forprep, forval, nth } from "./loops.ts";
 export { checkclose, close } from "./close.ts";
 export { fn, gcall, twin } from "./twin.ts";
 export { SUSPEND, addT, dx, eqT, indexT, ltT, mm, setindexT, subT } from "./defer.ts";

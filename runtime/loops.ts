@@ -63,6 +63,22 @@ export function forprep(a: unknown, b: unknown, ...rest: unknown[]): ForPrep {
   return [x, y, z, 1, undefined];
 }
 
+/**
+ * The limit of an integer loop from a small start by a step of +1 (up) or -1: floats floored
+ * or ceiled, numeric strings converted, integers beyond 2^53 clipped (a step of 1 cannot get
+ * there), NaN a limit that runs no iteration.
+ */
+export function forlimit(b: unknown, up: boolean): number {
+  if (typeof b === "number" && Number.isInteger(b)) return b;
+  b = forNum(b);
+  if (!isNumber(b)) forError("limit", b);
+  if (typeof b === "bigint") return b > 0n ? MAX_SAFE : -MAX_SAFE;
+  const f = toDouble(b as LuaFloat | number);
+  if (Number.isNaN(f)) return up ? -Infinity : Infinity;
+  const r = up ? Math.floor(f) : Math.ceil(f);
+  return r > MAX_SAFE ? MAX_SAFE : r < -MAX_SAFE ? -MAX_SAFE : r;
+}
+
 /** The loop variable's value for modes 1 (float) and 2 (bigint start + offset). */
 export function forval(p: unknown, i: number): unknown {
   if (p === undefined) return mkfloat(i);

@@ -68,21 +68,38 @@ function intLiteral(ctx: Context, e: L.Expression | null | undefined): number | 
 /**
  * for v = a, b, c: $forprep checks and converts the three values once and picks a mode:
  * 0 integer loop on JS numbers, 1 float loop, 2 integer loop beyond 2^53 (counted).
- *   for (let [$i, $e, $s, $m, $p] = $forprep(a, b, c); $s > 0 ? $i <= $e : $i >= $e; $i += $s)
- *     { let v = $m === 0 ? $i : $forval($p, $i); body }
- * With a literal step the direction test is static.
+ *   for (let $p = $forprep(a, b, c), $i = $p[0], $e = $p[1], $s = $p[2], $m = $p[3];
+ *        $s > 0 ? $i <= $e : $i >= $e; $i += $s)
+ *     { let v = $m === 0 ? $i : $forval($p[4], $i); body }
+ * With a literal step the direction test is static. The common shape — a small integer
+ * literal start and no step or a step of ±1 — is an integer loop whatever the limit is, so it
+ * needs no mode: $forlimit converts the limit (floats floored or ceiled, strings converted,
+ * bigints clipped to ±2^53, which a step of 1 cannot reach) and the loop variable is $i itself.
+ *   for (let $i = a, $e = $forlimit(b, up); $i <= $e; $i += 1) { let v = $i; body }
  */
 export function lowerForNumeric(ctx: Context, s: L.ForNumericStatement): t.Statement {
   const step = intLiteral(ctx, s.step);
+  const start = intLiteral(ctx, s.start);
+  const simple = start !== undefined && Math.abs(start) <= 2 ** 31 && (step === 1 || step === -1);
   const args = [lowerExpr(ctx, s.start), lowerExpr(ctx, s.end)];
   if (s.step) args.push(lowerExpr(ctx, s.step));
   return at(withLoop(ctx, () => {
     const n = ctx.label("f").replace(/^f\$/, "");
     const i = t.identifier(`$i${n}`), e = t.identifier(`$e${n}`), st = t.identifier(`$s${n}`);
     const m = t.identifier(`$m${n}`), p = t.identifier(`$p${n}`);
-    const init = t.variableDeclaration("let", [
-      t.variableDeclarator(t.arrayPattern([i, e, st, m, p]), t.callExpression(ctx.rt("forprep"), args)),
-    ]);
+    const elem = (k: number) => t.memberExpression(p, t.numericLiteral(k), true);
+    const init = simple
+      ? t.variableDeclaration("let", [
+        t.variableDeclarator(i, start! < 0 ? t.unaryExpression("-", t.numericLiteral(-start!)) : t.numericLiteral(start!)),
+        t.variableDeclarator(e, t.callExpression(ctx.rt("forlimit"), [args[1], t.booleanLiteral(step! > 0)])),
+      ])
+      : t.variableDeclaration("let", [
+        t.variableDeclarator(p, t.callExpression(ctx.rt("forprep"), args)),
+        t.variableDeclarator(i, elem(0)),
+        t.variableDeclarator(e, elem(1)),
+        t.variableDeclarator(st, elem(2)),
+        t.variableDeclarator(m, elem(3)),
+      ]);
     const cond = step !== undefined && step !== 0
       ? t.binaryExpression(step > 0 ? "<=" : ">=", i, e)
       : t.conditionalExpression(t.binaryExpression(">", st, t.numericLiteral(0)),
@@ -92,8 +109,8 @@ export function lowerForNumeric(ctx: Context, s: L.ForNumericStatement): t.State
       : t.assignmentExpression("+=", i, st);
     ctx.pushScope();
     const v = ctx.declare(s.variable.name);
-    const value = t.conditionalExpression(t.binaryExpression("===", m, t.numericLiteral(0)), i,
-      t.callExpression(ctx.rt("forval"), [p, i]));
+    const value = simple ? i : t.conditionalExpression(t.binaryExpression("===", m, t.numericLiteral(0)), i,
+      t.callExpression(ctx.rt("forval"), [elem(4), i]));
     const prologue = [t.variableDeclaration("let", [t.variableDeclarator(t.identifier(v.js), value)])];
     const b = body(ctx, s.body, prologue, s.loc?.end.line);
     ctx.popScope();
