@@ -214,11 +214,37 @@ export function nativeGsub(src: string, rx: CompiledPattern, repl: string): [str
   if (start < repl.length) parts.push(repl.slice(start));
   let n = 0;
   rx.search.lastIndex = 0;
-  const out = src.replace(rx.search, (...m: unknown[]) => {
+  if (parts.length === 0 || (parts.length === 1 && typeof parts[0] === "string")) {
+    const text = parts.length === 0 ? "" : (parts[0] as string);
+    const out = src.replace(rx.search, () => {
+      n++;
+      return text;
+    });
+    return [out, n];
+  }
+  // fixed parameters (the match, then up to 9 captures) rather than a rest array per match
+  const out = src.replace(rx.search, (m0: string, c1: string, c2: string, c3: string, c4: string, c5: string,
+    c6: string, c7: string, c8: string, c9: string): string => {
     n++;
-    if (parts.length === 1 && typeof parts[0] === "string") return parts[0];
     let r = "";
-    for (const part of parts) r += typeof part === "string" ? part : part === -1 ? (m[0] as string) : (m[part] as string);
+    for (let i = 0; i < parts.length; i++) {
+      const part = parts[i];
+      if (typeof part === "string") r += part;
+      else {
+        switch (part) {
+          case -1: r += m0; break;
+          case 1: r += c1; break;
+          case 2: r += c2; break;
+          case 3: r += c3; break;
+          case 4: r += c4; break;
+          case 5: r += c5; break;
+          case 6: r += c6; break;
+          case 7: r += c7; break;
+          case 8: r += c8; break;
+          default: r += c9; break;
+        }
+      }
+    }
     return r;
   });
   return [out, n];
