@@ -1,6 +1,6 @@
 // Per-compile state: scopes and bindings, per-function temporaries, runtime helpers used,
 // hoisted constants, goto label targets and loop labels.
-import * as t from "@babel/types";
+import * as t from "./ast.ts";
 import type { Attribute } from "./parse.ts";
 import { jsName } from "./names.ts";
 import type { FloatInfo } from "./floats.ts";

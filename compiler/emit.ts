@@ -1,10 +1,8 @@
-// Emission: wraps a chunk body into its factory function and prints it with @babel/generator
-// (retainLines, so a JS line is the Lua line; a source map is produced as well).
-import _generate from "@babel/generator";
-import * as t from "@babel/types";
+// Emission: wraps a chunk body into its factory function and prints it (compiler/print.ts keeps
+// each Lua line's code on that line; a source map is produced on request).
+import * as t from "./ast.ts";
 import type { Context } from "./context.ts";
-
-const generate = ((_generate as unknown as { default?: typeof _generate }).default ?? _generate) as typeof _generate;
+import { print } from "./print.ts";
 
 /**
  * (function ($rt, $env) {
@@ -30,14 +28,8 @@ export function emitChunk(ctx: Context, body: t.Statement[], sourceFileName: str
   factory.push(t.returnStatement(chunkFn));
   const wrapper = t.expressionStatement(t.functionExpression(null, [t.identifier("$rt"), t.identifier("$env")], t.blockStatement(factory)));
   const program = t.program([wrapper]);
-  const out = generate(program, {
-    retainLines: true,
-    sourceMaps: sourceMap,
-    sourceFileName,
-    compact: false,
-    jsescOption: { minimal: false },
-  });
-  // Babel prints the statement as `(function ($rt, $env) {…});`, whose completion value (what
+  const out = print(program, { sourceMap, sourceFileName });
+  // the statement is `(function ($rt, $env) {…});`, whose completion value (what
   // vm.Script.runInThisContext returns) is the factory.
   return { code: out.code, map: out.map };
 }

@@ -1,5 +1,5 @@
 // Expressions: literals, names, operators, indexing, calls, functions and table constructors.
-import * as t from "@babel/types";
+import * as t from "../ast.ts";
 import type * as L from "luaparse";
 import { CompileError, type Context } from "../context.ts";
 import { lowerFunctionValue } from "./functions.ts";

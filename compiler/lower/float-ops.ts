@@ -1,7 +1,7 @@
 // Arithmetic on float locals (see floats.ts) as plain JS double operations:
 //   local zr, zi = 0.0, 0.0 … zr, zi = zr*zr - zi*zi + cr, 2.0*zr*zi + ci
 //   →  zr = zr * zr - zi * zi + cr (raw doubles); boxed with $mkfloat only where a value leaves
-import * as t from "@babel/types";
+import * as t from "../ast.ts";
 import type * as L from "luaparse";
 import type { Context } from "../context.ts";
 import { isFloatExpr } from "../floats.ts";

@@ -1,5 +1,5 @@
 // Function bodies: parameters, varargs, method `self`, temporaries and the result convention.
-import * as t from "@babel/types";
+import * as t from "../ast.ts";
 import type * as L from "luaparse";
 import type { Binding, Context } from "../context.ts";
 import { lowerBlock } from "./statements.ts";

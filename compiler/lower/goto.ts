@@ -1,7 +1,7 @@
 // goto and labels. A label L in a block splits it: forward jumps to L become `break` out of a
 // labelled block that ends at L; backward jumps become `continue` of a labelled
 // `while (true) { …rest of the block…; break; }` that starts at L.
-import * as t from "@babel/types";
+import * as t from "../ast.ts";
 import type * as L from "luaparse";
 import { CompileError, type Context } from "../context.ts";
 import { lowerPlain } from "./statements.ts";

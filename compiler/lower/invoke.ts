@@ -3,7 +3,7 @@
 //   ($t = f, ($g = $twin($t)) === undefined ? $call($t, d)(args) : yield* $g(args))
 // or, when the arguments contain calls or functions (so they are not duplicated):
 //   yield* $gcall(f, d, args)
-import * as t from "@babel/types";
+import * as t from "../ast.ts";
 import type { Context } from "../context.ts";
 
 type Arg = t.Expression | t.SpreadElement;

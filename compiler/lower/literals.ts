@@ -1,5 +1,5 @@
 // Numeric literals: Lua integer vs float by spelling, exact 64-bit integers, hex wrap-around.
-import * as t from "@babel/types";
+import * as t from "../ast.ts";
 import type * as L from "luaparse";
 import type { Context } from "../context.ts";
 

@@ -1,5 +1,5 @@
 // Loops: while, repeat-until, numeric for (integer fast path), generic for, and break.
-import * as t from "@babel/types";
+import * as t from "../ast.ts";
 import type * as L from "luaparse";
 import { CompileError, type Context, type LoopState } from "../context.ts";
 import { lowerExpr, lowerList, lowerTest } from "./expressions.ts";

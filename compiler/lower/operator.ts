@@ -1,7 +1,7 @@
 // Operator helper calls. Plain code:  $add(a, b, d…)
 // Generator twins, where a Lua metamethod may yield (see runtime/defer.ts):
 //   (($r = $dx($add, a, b, d…)) === $SUSPEND ? yield* $mm() : $r)
-import * as t from "@babel/types";
+import * as t from "../ast.ts";
 import type { Context } from "../context.ts";
 
 /** Helpers with a twin-code variant that handles the plain case itself (runtime/defer.ts). */

@@ -1,6 +1,6 @@
 // Source positions: copying Lua locations onto JS nodes, ranges, and detecting parentheses
 // (luaparse drops them, but `(f())` must truncate to one value).
-import type * as t from "@babel/types";
+import type * as t from "../ast.ts";
 import type * as L from "luaparse";
 import type { Context } from "../context.ts";
 

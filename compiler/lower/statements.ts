@@ -1,6 +1,6 @@
 // Statements and blocks: locals, assignment, calls, returns, if, do, function declarations,
 // with goto/labels and `<close>` handled at the block level (see goto.ts and close.ts).
-import * as t from "@babel/types";
+import * as t from "../ast.ts";
 import type * as L from "luaparse";
 import { CompileError, type Context } from "../context.ts";
 import {
