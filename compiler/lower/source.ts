@@ -4,15 +4,12 @@ import type * as t from "../ast.ts";
 import type * as L from "luaparse";
 import type { Context } from "../context.ts";
 
-/** Gives a JS node the Lua node's location, so retainLines keeps it on the Lua line. */
+/**
+ * Gives a JS node the Lua node's location, so the printer keeps it on the Lua line. The Lua
+ * location object is shared, not copied (the printer reads start.line and start.column only).
+ */
 export function at<T extends t.Node>(js: T, lua: L.Node | undefined): T {
-  if (lua?.loc && !js.loc) {
-    js.loc = {
-      start: { line: lua.loc.start.line, column: lua.loc.start.column, index: 0 },
-      end: { line: lua.loc.end.line, column: lua.loc.end.column, index: 0 },
-      filename: "", identifierName: undefined,
-    };
-  }
+  if (lua?.loc && !js.loc) js.loc = lua.loc as unknown as t.SourceLocation;
   return js;
 }
 
