@@ -7,7 +7,7 @@ export {
   neq, not, pow, setindex, site, shl, shr, sub, subF, unm,
 } from "./ops.ts";
 export { table } from "./construct.ts";
-export { LuaTable } from "./table.ts";
+export { LuaTable, append } from "./table.ts";
 export { forin, forlimit, forprep, forval, nth } from "./loops.ts";
 export { checkclose, close } from "./close.ts";
 export { fn, gcall, twin } from "./twin.ts";
