@@ -9,6 +9,7 @@ import { floatExpr, lowerFloat } from "./float-ops.ts";
 import { decodeLuaString } from "./strings.ts";
 import { numeralText, numericLiteral, parseNumeral } from "./literals.ts";
 import { at, isParenthesized, rangeOf } from "./source.ts";
+import { elementRead, fieldRead } from "./table-access.ts";
 
 /** Lua-side description of an operand for error messages, e.g. "local 'x'". */
 export function describe(ctx: Context, e: L.Expression): string | undefined {
@@ -411,49 +412,4 @@ function lowerTable(ctx: Context, e: L.TableConstructorExpression): t.Expression
   if (keyed.length > 0 || named.length > 0) args.push(keyed.length > 0 ? t.arrayExpression(keyed) : t.identifier("undefined"));
   if (named.length > 0) args.push(t.arrayExpression(named));
   return t.callExpression(ctx.rt("table"), args);
-}
-
-/**
- * t.name read with a per-site inline cache: the string part is read right here, so V8 keeps a
- * monomorphic property lookup for this line; tables without the key (metatables, other values)
- * go through $index.
- *   ($o = t, $o instanceof $LuaTable && ($s = $o.strs) !== undefined && ($v = $s.name) !== undefined ? $v : $index($o, "name", d))
- */
-function fieldRead(ctx: Context, obj: t.Expression, name: string, desc: t.Expression[]): t.Expression {
-  const o = ctx.temp(), sp = ctx.temp(), v = ctx.temp();
-  const key = t.isValidIdentifier(name) ? t.memberExpression(sp, t.identifier(name)) : t.memberExpression(sp, t.stringLiteral(name), true);
-  return t.sequenceExpression([
-    t.assignmentExpression("=", o, obj),
-    t.conditionalExpression(
-      t.logicalExpression("&&", t.logicalExpression("&&",
-        t.binaryExpression("instanceof", o, ctx.rt("LuaTable")),
-        t.binaryExpression("!==", t.assignmentExpression("=", sp, t.memberExpression(o, t.identifier("strs"))), t.identifier("undefined"))),
-        t.binaryExpression("!==", t.assignmentExpression("=", v, key), t.identifier("undefined"))),
-      v,
-      t.callExpression(ctx.rt("index"), [o, t.stringLiteral(name), ...desc]),
-    ),
-  ]);
-}
-
-/**
- * t[k] read straight from the array part when k is an index inside it; anything else (hash
- * part, metatables, other keys and values) through $index.
- *   ($o = t, $k = k, $o instanceof $LuaTable && typeof $k === "number" && ($v = $o.arr[$k - 1]) !== undefined ? $v : $index($o, $k, d))
- */
-function elementRead(ctx: Context, obj: t.Expression, key: t.Expression, desc: t.Expression[]): t.Expression {
-  const o = ctx.temp(), k = ctx.temp(), v = ctx.temp();
-  return t.sequenceExpression([
-    t.assignmentExpression("=", o, obj),
-    t.assignmentExpression("=", k, key),
-    t.conditionalExpression(
-      t.logicalExpression("&&", t.logicalExpression("&&",
-        t.binaryExpression("instanceof", o, ctx.rt("LuaTable")),
-        t.binaryExpression("===", t.unaryExpression("typeof", k), t.stringLiteral("number"))),
-        t.binaryExpression("!==", t.assignmentExpression("=", v,
-          t.memberExpression(t.memberExpression(o, t.identifier("arr")), t.binaryExpression("-", k, t.numericLiteral(1)), true)),
-        t.identifier("undefined"))),
-      v,
-      t.callExpression(ctx.rt("index"), [o, k, ...desc]),
-    ),
-  ]);
 }

@@ -12,6 +12,7 @@ import { operator } from "./operator.ts";
 import { lowerBreak, lowerForGeneric, lowerForNumeric, lowerRepeat, lowerWhile } from "./loops.ts";
 import { lowerGoto, lowerLabelled } from "./goto.ts";
 import { at, atLine, isParenthesized, lineOf, rangeOf } from "./source.ts";
+import { elementWrite } from "./table-access.ts";
 
 /**
  * A block in its own scope (or the function's scope when newScope is false). `endLine`, the
@@ -171,52 +172,6 @@ function assignTo(ctx: Context, target: Target, value: t.Expression, obj?: t.Exp
   const args = [obj!, key!, value];
   if (d) args.push(t.stringLiteral(d));
   return at(t.expressionStatement(operator(ctx, "setindex", args)), target);
-}
-
-/**
- * t[k] = v stored straight into the array part when k is an index inside it, or appended when
- * it is the next one (and there is no hash part whose keys could need migrating), t has no
- * metatable and v is not nil (nothing to trim); everything else through $setindex.
- *   ($o = t, $k = k, $v = v, $o instanceof $LuaTable && $o.metatable === undefined && $v !== undefined &&
- *    typeof $k === "number" && $k >= 1 && Number.isInteger($k))
- *     ? ($k <= $o.arr.length ? $o.arr[$k - 1] = $v : $k === $o.arr.length + 1 && $o.hash === undefined ? $append($o, $v) : $setindex(…))
- *     : $setindex($o, $k, $v, d)
- */
-function elementWrite(ctx: Context, obj: t.Expression, key: t.Expression, value: t.Expression, d: string | undefined): t.Expression {
-  const o = ctx.temp(), k = ctx.temp(), v = ctx.temp();
-  const and = (...xs: t.Expression[]) => xs.reduce((a, b) => t.logicalExpression("&&", a, b));
-  const arr = () => t.memberExpression(o, t.identifier("arr"));
-  const len = () => t.memberExpression(arr(), t.identifier("length"));
-  const args: t.Expression[] = [o, k, v];
-  if (d) args.push(t.stringLiteral(d));
-  const slow = () => t.callExpression(ctx.rt("setindex"), args);
-  return t.sequenceExpression([
-    t.assignmentExpression("=", o, obj),
-    t.assignmentExpression("=", k, key),
-    t.assignmentExpression("=", v, value),
-    t.conditionalExpression(
-      and(
-        t.binaryExpression("instanceof", o, ctx.rt("LuaTable")),
-        t.binaryExpression("===", t.memberExpression(o, t.identifier("metatable")), t.identifier("undefined")),
-        t.binaryExpression("!==", v, t.identifier("undefined")),
-        t.binaryExpression("===", t.unaryExpression("typeof", k), t.stringLiteral("number")),
-        t.binaryExpression(">=", k, t.numericLiteral(1)),
-        t.callExpression(t.memberExpression(t.identifier("Number"), t.identifier("isInteger")), [k]),
-      ),
-      t.conditionalExpression(
-        t.binaryExpression("<=", k, len()),
-        t.assignmentExpression("=", t.memberExpression(arr(), t.binaryExpression("-", k, t.numericLiteral(1)), true), v),
-        t.conditionalExpression(
-          and(
-            t.binaryExpression("===", k, t.binaryExpression("+", len(), t.numericLiteral(1))),
-            t.binaryExpression("===", t.memberExpression(o, t.identifier("hash")), t.identifier("undefined"))),
-          t.callExpression(ctx.rt("append"), [o, v]),
-          slow(),
-        ),
-      ),
-      slow(),
-    ),
-  ]);
 }
 
 function targetParts(ctx: Context, target: Target): { obj?: t.Expression; key?: t.Expression } {

@@ -1,0 +1,107 @@
+// Inline table access in plain code: t.name, t[k] reads and t[k] = v writes that go straight to
+// the table's string or array part when they can, and through $index / $setindex otherwise.
+//
+// The table test is `typeof o === "object" && o !== null && (part = o.strs / o.arr) !== undefined`
+// rather than `o instanceof $LuaTable`: only LuaTable objects have those fields, and the
+// instanceof (its constructor is a closure variable, not a constant V8 can fold) cost 15–25% of
+// a loop that counts into a table.
+import * as t from "../ast.ts";
+import type { Context } from "../context.ts";
+
+const and = (...xs: t.Expression[]): t.Expression => xs.reduce((a, b) => t.logicalExpression("&&", a, b));
+const undef = () => t.identifier("undefined");
+
+/** typeof o === "object" && o !== null && (part = o.field) !== undefined */
+function tablePart(o: t.Identifier, field: "strs" | "arr", part: t.Identifier): t.Expression {
+  return and(
+    t.binaryExpression("===", t.unaryExpression("typeof", o), t.stringLiteral("object")),
+    t.binaryExpression("!==", o, t.identifier("null")),
+    t.binaryExpression("!==", t.assignmentExpression("=", part, t.memberExpression(o, t.identifier(field))), undef()),
+  );
+}
+
+/**
+ * t.name with a per-site inline cache: the string part is read right here, so V8 keeps a
+ * monomorphic property lookup for this line; tables without the key (metatables, other values)
+ * go through $index.
+ *   ($o = t, <table with ($s = $o.strs)> && ($v = $s.name) !== undefined ? $v : $index($o, "name", d))
+ */
+export function fieldRead(ctx: Context, obj: t.Expression, name: string, desc: t.Expression[]): t.Expression {
+  const o = ctx.temp(), sp = ctx.temp(), v = ctx.temp();
+  const key = t.isValidIdentifier(name) ? t.memberExpression(sp, t.identifier(name)) : t.memberExpression(sp, t.stringLiteral(name), true);
+  return t.sequenceExpression([
+    t.assignmentExpression("=", o, obj),
+    t.conditionalExpression(
+      and(tablePart(o, "strs", sp), t.binaryExpression("!==", t.assignmentExpression("=", v, key), undef())),
+      v,
+      t.callExpression(ctx.rt("index"), [o, t.stringLiteral(name), ...desc]),
+    ),
+  ]);
+}
+
+/**
+ * t[k] read straight from the array part when k is an index inside it; anything else (hash
+ * part, metatables, other keys and values) through $index.
+ *   ($o = t, $k = k, <table with ($a = $o.arr)> && typeof $k === "number" && ($v = $a[$k - 1]) !== undefined ? $v : $index($o, $k, d))
+ */
+export function elementRead(ctx: Context, obj: t.Expression, key: t.Expression, desc: t.Expression[]): t.Expression {
+  const o = ctx.temp(), k = ctx.temp(), a = ctx.temp(), v = ctx.temp();
+  return t.sequenceExpression([
+    t.assignmentExpression("=", o, obj),
+    t.assignmentExpression("=", k, key),
+    t.conditionalExpression(
+      and(
+        tablePart(o, "arr", a),
+        t.binaryExpression("===", t.unaryExpression("typeof", k), t.stringLiteral("number")),
+        t.binaryExpression("!==", t.assignmentExpression("=", v,
+          t.memberExpression(a, t.binaryExpression("-", k, t.numericLiteral(1)), true)), undef()),
+      ),
+      v,
+      t.callExpression(ctx.rt("index"), [o, k, ...desc]),
+    ),
+  ]);
+}
+
+/**
+ * t[k] = v stored straight into the array part when k is an index inside it, or appended when
+ * it is the next one (and there is no hash part whose keys could need migrating), t has no
+ * metatable and v is not nil (nothing to trim); everything else through $setindex.
+ *   ($o = t, $k = k, $v = v, <table with ($a = $o.arr)> && $o.metatable === undefined && $v !== undefined &&
+ *    typeof $k === "number" && $k >= 1 && Number.isInteger($k))
+ *     ? ($k <= $a.length ? $a[$k - 1] = $v : $k === $a.length + 1 && $o.hash === undefined ? $append($o, $v) : $setindex(…))
+ *     : $setindex($o, $k, $v, d)
+ */
+export function elementWrite(ctx: Context, obj: t.Expression, key: t.Expression, value: t.Expression, d: string | undefined): t.Expression {
+  const o = ctx.temp(), k = ctx.temp(), v = ctx.temp(), a = ctx.temp();
+  const len = () => t.memberExpression(a, t.identifier("length"));
+  const args: t.Expression[] = [o, k, v];
+  if (d) args.push(t.stringLiteral(d));
+  const slow = () => t.callExpression(ctx.rt("setindex"), args);
+  return t.sequenceExpression([
+    t.assignmentExpression("=", o, obj),
+    t.assignmentExpression("=", k, key),
+    t.assignmentExpression("=", v, value),
+    t.conditionalExpression(
+      and(
+        tablePart(o, "arr", a),
+        t.binaryExpression("===", t.memberExpression(o, t.identifier("metatable")), undef()),
+        t.binaryExpression("!==", v, undef()),
+        t.binaryExpression("===", t.unaryExpression("typeof", k), t.stringLiteral("number")),
+        t.binaryExpression(">=", k, t.numericLiteral(1)),
+        t.callExpression(t.memberExpression(t.identifier("Number"), t.identifier("isInteger")), [k]),
+      ),
+      t.conditionalExpression(
+        t.binaryExpression("<=", k, len()),
+        t.assignmentExpression("=", t.memberExpression(a, t.binaryExpression("-", k, t.numericLiteral(1)), true), v),
+        t.conditionalExpression(
+          and(
+            t.binaryExpression("===", k, t.binaryExpression("+", len(), t.numericLiteral(1))),
+            t.binaryExpression("===", t.memberExpression(o, t.identifier("hash")), undef())),
+          t.callExpression(ctx.rt("append"), [o, v]),
+          slow(),
+        ),
+      ),
+      slow(),
+    ),
+  ]);
+}
