@@ -40,21 +40,26 @@ export function fieldRead(ctx: Context, obj: t.Expression, name: string, desc: t
 }
 
 /**
- * t[k] read straight from the array part when k is an index inside it; anything else (hash
- * part, metatables, other keys and values) through $index.
- *   ($o = t, $k = k, <table with ($a = $o.arr)> && typeof $k === "number" && ($v = $a[$k - 1]) !== undefined ? $v : $index($o, $k, d))
+ * t[k] read straight from the array part when k is an index inside it, or from the string part
+ * when k is a string there; anything else (hash part, metatables, other keys and values)
+ * through $index.
+ *   ($o = t, $k = k, <table with ($p = $o.arr)> && (typeof $k === "number" ? ($v = $p[$k - 1]) !== undefined
+ *    : typeof $k === "string" && ($p = $o.strs) !== undefined && ($v = $p[$k]) !== undefined) ? $v : $index($o, $k, d))
  */
 export function elementRead(ctx: Context, obj: t.Expression, key: t.Expression, desc: t.Expression[]): t.Expression {
-  const o = ctx.temp(), k = ctx.temp(), a = ctx.temp(), v = ctx.temp();
+  const o = ctx.temp(), k = ctx.temp(), p = ctx.temp(), v = ctx.temp();
   return t.sequenceExpression([
     t.assignmentExpression("=", o, obj),
     t.assignmentExpression("=", k, key),
     t.conditionalExpression(
       and(
-        tablePart(o, "arr", a),
-        t.binaryExpression("===", t.unaryExpression("typeof", k), t.stringLiteral("number")),
-        t.binaryExpression("!==", t.assignmentExpression("=", v,
-          t.memberExpression(a, t.binaryExpression("-", k, t.numericLiteral(1)), true)), undef()),
+        tablePart(o, "arr", p),
+        t.conditionalExpression(
+          t.binaryExpression("===", t.unaryExpression("typeof", k), t.stringLiteral("number")),
+          t.binaryExpression("!==", t.assignmentExpression("=", v,
+            t.memberExpression(p, t.binaryExpression("-", k, t.numericLiteral(1)), true)), undef()),
+          stringPart(o, k, p, v),
+        ),
       ),
       v,
       t.callExpression(ctx.rt("index"), [o, k, ...desc]),
@@ -62,18 +67,30 @@ export function elementRead(ctx: Context, obj: t.Expression, key: t.Expression, 
   ]);
 }
 
+/** typeof k === "string" && (p = o.strs) !== undefined [&& (v = p[k]) !== undefined] */
+function stringPart(o: t.Identifier, k: t.Identifier, p: t.Identifier, v?: t.Identifier): t.Expression {
+  const tests = [
+    t.binaryExpression("===", t.unaryExpression("typeof", k), t.stringLiteral("string")),
+    t.binaryExpression("!==", t.assignmentExpression("=", p, t.memberExpression(o, t.identifier("strs"))), undef()),
+  ];
+  if (v) tests.push(t.binaryExpression("!==", t.assignmentExpression("=", v, t.memberExpression(p, k, true)), undef()));
+  return and(...tests);
+}
+
 /**
  * t[k] = v stored straight into the array part when k is an index inside it, or appended when
- * it is the next one (and there is no hash part whose keys could need migrating), t has no
- * metatable and v is not nil (nothing to trim); everything else through $setindex.
- *   ($o = t, $k = k, $v = v, <table with ($a = $o.arr)> && $o.metatable === undefined && $v !== undefined &&
- *    typeof $k === "number" && $k >= 1 && Number.isInteger($k))
- *     ? ($k <= $a.length ? $a[$k - 1] = $v : $k === $a.length + 1 && $o.hash === undefined ? $append($o, $v) : $setindex(…))
+ * it is the next one (and there is no hash part whose keys could need migrating), or into the
+ * string part when k is a string and the table has one; only when t has no metatable and v is
+ * not nil (nothing to trim or delete). Everything else through $setindex.
+ *   ($o = t, $k = k, $v = v, <table with ($p = $o.arr)> && $o.metatable === undefined && $v !== undefined)
+ *     ? (typeof $k === "number" && $k >= 1 && Number.isInteger($k)
+ *        ? ($k <= $p.length ? $p[$k - 1] = $v : $k === $p.length + 1 && $o.hash === undefined ? $append($o, $v) : $setindex(…))
+ *        : typeof $k === "string" && ($p = $o.strs) !== undefined ? $p[$k] = $v : $setindex(…))
  *     : $setindex($o, $k, $v, d)
  */
 export function elementWrite(ctx: Context, obj: t.Expression, key: t.Expression, value: t.Expression, d: string | undefined): t.Expression {
-  const o = ctx.temp(), k = ctx.temp(), v = ctx.temp(), a = ctx.temp();
-  const len = () => t.memberExpression(a, t.identifier("length"));
+  const o = ctx.temp(), k = ctx.temp(), v = ctx.temp(), p = ctx.temp();
+  const len = () => t.memberExpression(p, t.identifier("length"));
   const args: t.Expression[] = [o, k, v];
   if (d) args.push(t.stringLiteral(d));
   const slow = () => t.callExpression(ctx.rt("setindex"), args);
@@ -83,23 +100,28 @@ export function elementWrite(ctx: Context, obj: t.Expression, key: t.Expression,
     t.assignmentExpression("=", v, value),
     t.conditionalExpression(
       and(
-        tablePart(o, "arr", a),
+        tablePart(o, "arr", p),
         t.binaryExpression("===", t.memberExpression(o, t.identifier("metatable")), undef()),
         t.binaryExpression("!==", v, undef()),
-        t.binaryExpression("===", t.unaryExpression("typeof", k), t.stringLiteral("number")),
-        t.binaryExpression(">=", k, t.numericLiteral(1)),
-        t.callExpression(t.memberExpression(t.identifier("Number"), t.identifier("isInteger")), [k]),
       ),
       t.conditionalExpression(
-        t.binaryExpression("<=", k, len()),
-        t.assignmentExpression("=", t.memberExpression(a, t.binaryExpression("-", k, t.numericLiteral(1)), true), v),
-        t.conditionalExpression(
-          and(
-            t.binaryExpression("===", k, t.binaryExpression("+", len(), t.numericLiteral(1))),
-            t.binaryExpression("===", t.memberExpression(o, t.identifier("hash")), undef())),
-          t.callExpression(ctx.rt("append"), [o, v]),
-          slow(),
+        and(
+          t.binaryExpression("===", t.unaryExpression("typeof", k), t.stringLiteral("number")),
+          t.binaryExpression(">=", k, t.numericLiteral(1)),
+          t.callExpression(t.memberExpression(t.identifier("Number"), t.identifier("isInteger")), [k]),
         ),
+        t.conditionalExpression(
+          t.binaryExpression("<=", k, len()),
+          t.assignmentExpression("=", t.memberExpression(p, t.binaryExpression("-", k, t.numericLiteral(1)), true), v),
+          t.conditionalExpression(
+            and(
+              t.binaryExpression("===", k, t.binaryExpression("+", len(), t.numericLiteral(1))),
+              t.binaryExpression("===", t.memberExpression(o, t.identifier("hash")), undef())),
+            t.callExpression(ctx.rt("append"), [o, v]),
+            slow(),
+          ),
+        ),
+        t.conditionalExpression(stringPart(o, k, p), t.assignmentExpression("=", t.memberExpression(p, k, true), v), slow()),
       ),
       slow(),
     ),
