@@ -1,10 +1,14 @@
-// Table constructors: {a, b, name = v, [e] = w, f()} → table([a, b, ...f()], [e, w], ["name", v]).
-// Name keys arrive as a flat list and become the table's string part directly.
+// Table constructors: {a, b, name = v, [e] = w, f()} → table([a, b, ...f()], [e, w], strs) where
+// the compiled code has already filled the string part (strs(), then named stores).
 import { rterror } from "./error.ts";
-import { LuaTable, strPart } from "./table.ts";
+import { LuaTable, STR_PROTO, type StrPart } from "./table.ts";
 
-export function table(arr?: unknown[], kv?: unknown[], names?: unknown[]): LuaTable {
-  const strs = names === undefined ? undefined : strPart(names);
+/** An empty string part, for a constructor's named fields (a nil value may leave its key). */
+export function strs(): StrPart {
+  return Object.create(STR_PROTO) as StrPart;
+}
+
+export function table(arr?: unknown[], kv?: unknown[], strs?: StrPart): LuaTable {
   if (kv === undefined || kv.length === 0) return new LuaTable(arr, strs);
   const t = new LuaTable(undefined, strs);
   for (let i = 0; i < kv.length; i += 2) {

@@ -6,7 +6,7 @@ export {
   add, addF, band, bnot, bor, bxor, call, concat, div, eq, ge, gt, idiv, idivF, index, le, len, lt, mod, modF, mul, mulF,
   neq, not, pow, setindex, site, shl, shr, sub, subF, unm,
 } from "./ops.ts";
-export { table } from "./construct.ts";
+export { strs, table } from "./construct.ts";
 export { LuaTable, append } from "./table.ts";
 export { forin, forlimit, forprep, forval, nth } from "./loops.ts";
 export { checkclose, close } from "./close.ts";

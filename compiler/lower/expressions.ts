@@ -385,12 +385,27 @@ export function lowerSpread(ctx: Context, e: L.Expression): t.SpreadElement {
 }
 
 /**
- * {a, b, name = v, [e] = w, f()}  →  $table([a, b, ...$results(f())], [e, w], ["name", v])
+ * {a, b, name = v, [e] = w, f()}  →  $table([a, b, ...$results(f())], [e, w], ($s = $strs(), $s.name = v, $s))
+ * The string part is filled by named stores, which V8 caches per site (a loop of keyed stores
+ * was 2–3× slower). Lua evaluates the fields in source order; the arguments above run
+ * positional, keyed, named: when the source interleaves them differently, every value that is
+ * not a literal is first evaluated into a temporary, in source order.
  */
 function lowerTable(ctx: Context, e: L.TableConstructorExpression): t.Expression {
   const positional: (t.Expression | t.SpreadElement)[] = [];
   const keyed: t.Expression[] = [];
-  const named: t.Expression[] = [];
+  const named: [string, t.Expression][] = [];
+  const rank = (f: L.TableConstructorExpression["fields"][number]) =>
+    f.type === "TableValue" ? 0 : f.type === "TableKey" ? 1 : 2;
+  const inOrder = e.fields.every((f, i) => i === 0 || rank(e.fields[i - 1]) <= rank(f));
+  const early: t.Expression[] = [];
+  const value = (x: L.Expression): t.Expression => {
+    const js = lowerExpr(ctx, x);
+    if (inOrder || isLiteral(x)) return js;
+    const tmp = ctx.temp();
+    early.push(t.assignmentExpression("=", tmp, js));
+    return tmp;
+  };
   let prevEnd = rangeOf(e)[0] + 1;
   e.fields.forEach((f, i) => {
     if (f.type === "TableValue") {
@@ -398,18 +413,31 @@ function lowerTable(ctx: Context, e: L.TableConstructorExpression): t.Expression
       if (last && isMulti(f.value) && !isParenthesized(ctx, prevEnd, f.value, 0)) {
         positional.push(lowerSpread(ctx, f.value));
       } else {
-        positional.push(lowerExpr(ctx, f.value));
+        positional.push(value(f.value));
       }
     } else if (f.type === "TableKeyString") {
-      named.push(t.stringLiteral(f.key.name), lowerExpr(ctx, f.value));
+      named.push([f.key.name, value(f.value)]);
     } else {
-      keyed.push(lowerExpr(ctx, f.key), lowerExpr(ctx, f.value));
+      keyed.push(value(f.key), value(f.value));
     }
     prevEnd = rangeOf(f)[1];
   });
   if (positional.length === 0 && keyed.length === 0 && named.length === 0) return t.callExpression(ctx.rt("table"), []);
   const args: t.Expression[] = [positional.length > 0 ? t.arrayExpression(positional) : t.identifier("undefined")];
   if (keyed.length > 0 || named.length > 0) args.push(keyed.length > 0 ? t.arrayExpression(keyed) : t.identifier("undefined"));
-  if (named.length > 0) args.push(t.arrayExpression(named));
-  return t.callExpression(ctx.rt("table"), args);
+  if (named.length > 0) {
+    const sp = ctx.temp();
+    args.push(t.sequenceExpression([
+      t.assignmentExpression("=", sp, t.callExpression(ctx.rt("strs"), [])),
+      ...named.map(([k, v]) => t.assignmentExpression("=",
+        t.isValidIdentifier(k) ? t.memberExpression(sp, t.identifier(k)) : t.memberExpression(sp, t.stringLiteral(k), true), v)),
+      sp,
+    ]));
+  }
+  const call = t.callExpression(ctx.rt("table"), args);
+  return early.length > 0 ? t.sequenceExpression([...early, call]) : call;
+}
+
+function isLiteral(x: L.Expression): boolean {
+  return x.type === "NumericLiteral" || x.type === "StringLiteral" || x.type === "BooleanLiteral" || x.type === "NilLiteral";
 }
