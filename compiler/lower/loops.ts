@@ -134,7 +134,12 @@ export function lowerForGeneric(ctx: Context, s: L.ForGenericStatement): t.State
     const vars = s.variables.map((v) => ctx.declare(v.name));
     const call = ctx.fn.generator ? invoke(ctx, f, undefined, [st, c]) : t.callExpression(f, [st, c]);
     const prologue: t.Statement[] = [];
-    if (vars.length === 1) {
+    if (!ctx.fn.generator && vars.length <= 2) {
+      // plain code: $forstep returns the first value and leaves the second in $second.v
+      const decls = [t.variableDeclarator(t.identifier(vars[0].js), t.callExpression(ctx.rt("forstep"), [f, st, c]))];
+      if (vars.length === 2) decls.push(t.variableDeclarator(t.identifier(vars[1].js), t.memberExpression(ctx.rt("second"), t.identifier("v"))));
+      prologue.push(t.variableDeclaration("let", decls));
+    } else if (vars.length === 1) {
       prologue.push(t.variableDeclaration("let", [t.variableDeclarator(t.identifier(vars[0].js), t.callExpression(ctx.rt("first"), [call]))]));
     } else {
       prologue.push(t.variableDeclaration("const", [t.variableDeclarator(r, call)]));

@@ -1,5 +1,6 @@
 // The basic library: print, type, tostring, tonumber, pairs, ipairs, next, select, raw*,
 // metatables, assert, error, pcall, xpcall, load, collectgarbage.
+import { setIterators } from "../forstep.ts";
 import { LuaError, builtinNames, currentLuaFrames, rterror, toLuaError, where } from "../error.ts";
 import { getMetatable, metamethod } from "../meta.ts";
 import { LuaFloat, isNumber, mkint, numberToInt, stringToNumber } from "../number.ts";
@@ -102,6 +103,8 @@ function ipairsAux(t: unknown, i: unknown): unknown {
   const v = t instanceof LuaTable && t.metatable === undefined ? t.getInt(k) : index(t, k);
   return v === undefined ? undefined : [k, v];
 }
+
+setIterators(ipairsAux, next);
 
 function ipairs(...args: unknown[]): unknown {
   checkAny(args, 1, "ipairs");

@@ -21,6 +21,11 @@ function fillCaptures(ms: MatchState, rx: CompiledPattern, m: RegExpExecArray): 
   ms.regexCaps = caps;
 }
 
+/** Capture i (0-based) of a native-regex match: its text, or its 1-based position for "()". */
+function regexCapture(rx: CompiledPattern, m: RegExpExecArray, i: number): unknown {
+  return rx.positions[i] ? m.indices![i + 1]![0] + 1 : m[i + 1];
+}
+
 /** lstrlib posrelatI: a 1-based start position clipped to [1, ∞). */
 function posrelatI(pos: number, len: number): number {
   if (pos > 0) return pos;
@@ -70,7 +75,6 @@ function findAux(args: unknown[], find: boolean): unknown {
     if (i < 0) return undefined;
     return find ? [i + 1, i + p.length] : p;
   }
-  const ms = new MatchState(s, p);
   const anchor = p.charCodeAt(0) === 94;
   const pstart = anchor ? 1 : 0;
   const rx = compilePattern(anchor ? p.slice(1) : p);
@@ -79,13 +83,20 @@ function findAux(args: unknown[], find: boolean): unknown {
     re.lastIndex = init;
     const m = re.exec(s);
     if (m === null) return undefined;
-    const s1 = m.index, res = s1 + m[0].length;
-    fillCaptures(ms, rx, m);
-    if (!find) return pushCaptures(ms, s1, res);
-    if (ms.level === 0) return [s1 + 1, res];
-    const caps = pushCaptures(ms, -1, 0);
-    return Array.isArray(caps) ? [s1 + 1, res, ...caps] : [s1 + 1, res, caps];
+    const n = rx.captures;
+    if (!find) {
+      if (n === 0) return m[0];
+      if (n === 1) return regexCapture(rx, m, 0);
+      const out = new Array<unknown>(n);
+      for (let i = 0; i < n; i++) out[i] = regexCapture(rx, m, i);
+      return out;
+    }
+    const s1 = m.index;
+    const out: unknown[] = [s1 + 1, s1 + m[0].length];
+    for (let i = 0; i < n; i++) out.push(regexCapture(rx, m, i));
+    return out;
   }
+  const ms = new MatchState(s, p);
   const lit = anchor ? -1 : firstLiteral(p, pstart);
   const litStr = lit >= 0 ? String.fromCharCode(lit) : "";
   let s1 = init;

@@ -1,0 +1,43 @@
+// Generic-for steps without result arrays. `for k, v in f, s, c` calls $forstep(f, s, c), which
+// returns the first value and leaves the second in `second.v`. ipairs over a table without a
+// metatable reads the array part right here (no call, no [k, v] array), pairs over a table
+// walks it without next's argument checks; any other iterator is called and its results unpacked.
+import { rterror } from "./error.ts";
+import { LuaTable } from "./table.ts";
+
+/** The second value of the last $forstep. */
+export const second: { v: unknown } = { v: undefined };
+
+/** ipairs's iterator and next, set by the base library (which imports this file's users). */
+const known: { ipairs: Function | undefined; next: Function | undefined } = { ipairs: undefined, next: undefined };
+
+export function setIterators(ipairsAux: Function, next: Function): void {
+  known.ipairs = ipairsAux;
+  known.next = next;
+}
+
+export function forstep(f: Function, s: unknown, c: unknown): unknown {
+  if (f === known.ipairs && s instanceof LuaTable && s.metatable === undefined) {
+    const k = (c as number) + 1;
+    const a = s.arr;
+    const v = k <= a.length ? a[k - 1] : s.getInt(k);
+    if (v === undefined) return undefined;
+    second.v = v;
+    return k;
+  }
+  if (f === known.next && s instanceof LuaTable) {
+    // pairs over a table: the table's own traversal, without next's argument checks
+    const e = s.next(c);
+    if (e === null) return rterror("invalid key to 'next'");
+    if (e === undefined) return undefined;
+    second.v = e[1];
+    return e[0];
+  }
+  const r = f(s, c);
+  if (Array.isArray(r)) {
+    second.v = r[1];
+    return r[0];
+  }
+  second.v = undefined;
+  return r;
+}
