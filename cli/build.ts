@@ -49,20 +49,16 @@ function resolveModule(name: string): { file: string; chunkName: string } | unde
   return undefined;
 }
 
-/** Every global name a compiled chunk reads through _ENV (to pick the builtins to include). */
-function globalsUsed(code: string): Set<string> {
-  const out = new Set<string>();
-  const re = /\$(?:index|setindex)\(\$env, "([^"]+)"/g;
-  for (let m = re.exec(code); m; m = re.exec(code)) out.add(m[1]);
-  return out;
-}
-
 class BuildError extends Error {}
 
-function compileChunk(source: string, chunkName: string): { code: string; map: unknown } {
+/** A compiled chunk as embedded, and the globals it uses (which pick the builtins to include). */
+type BuiltChunk = EmbeddedChunk & { globals: string[] };
+
+function compileChunk(source: string, chunkName: string): { code: string; map: unknown; globals: string[] } {
   const { compile } = loadCompiler();
   try {
-    return compile(source, chunkName);
+    const { code, map, globals } = compile(source, chunkName);
+    return { code, map, globals };
   } catch (e) {
     if (e instanceof Error && e.name === "LuaSyntaxError") throw new BuildError(e.message);
     throw e;
@@ -70,10 +66,10 @@ function compileChunk(source: string, chunkName: string): { code: string; map: u
 }
 
 /** Compiles the script and, transitively, every module it requires by a literal name. */
-function collectChunks(script: string): { main: EmbeddedChunk; modules: EmbeddedChunk[]; dynamic: boolean } {
+function collectChunks(script: string): { main: BuiltChunk; modules: BuiltChunk[]; dynamic: boolean } {
   const src = readFileSync(script).toString("latin1");
-  const main: EmbeddedChunk = { chunkName: script, ...compileChunk(src, script) };
-  const modules: EmbeddedChunk[] = [];
+  const main: BuiltChunk = { chunkName: script, ...compileChunk(src, script) };
+  const modules: BuiltChunk[] = [];
   const seen = new Set<string>();
   let dynamic = /\b(load|loadstring|_G|_ENV|getfenv|rawget)\b/.test(src);
   const queue = staticRequires(src);
@@ -94,7 +90,7 @@ function collectChunks(script: string): { main: EmbeddedChunk; modules: Embedded
 /** The entry module the bundler starts from. */
 function entrySource(root: string, chunks: ReturnType<typeof collectChunks>): string {
   const used = new Set<string>();
-  for (const c of [chunks.main, ...chunks.modules]) for (const g of globalsUsed(c.code)) used.add(g);
+  for (const c of [chunks.main, ...chunks.modules]) for (const g of c.globals) used.add(g);
   const builtins = BUILTINS.filter(([name]) => chunks.dynamic || used.has(name)).map(([name]) => name);
   const lines = [
     `import { runEmbedded } from ${JSON.stringify(join(root, "cli", "run-embedded.ts"))};`,
@@ -102,9 +98,10 @@ function entrySource(root: string, chunks: ReturnType<typeof collectChunks>): st
     `import * as assayModules from ${JSON.stringify(join(root, "stdlib-ts", "modules.ts"))};`,
     ...builtins.map((b, i) => `import * as b${i} from ${JSON.stringify(join(root, "stdlib-ts", `${b}.ts`))};`),
   ];
+  const strip = ({ globals: _, ...c }: BuiltChunk): EmbeddedChunk => c;
   const embedded = {
-    main: chunks.main,
-    modules: chunks.modules,
+    main: strip(chunks.main),
+    modules: chunks.modules.map(strip),
   };
   lines.push(
     `const embedded = ${JSON.stringify(embedded)};`,

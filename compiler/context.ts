@@ -71,6 +71,8 @@ export class Context {
   readonly source: string;
   readonly attributes: Map<number, Attribute>;
   readonly helpers = new Set<string>();
+  /** global names read or written through the chunk environment (for `assay build`) */
+  readonly globals = new Set<string>();
   /** float locals and identifier resolution from the pre-pass (floats.ts) */
   floats: FloatInfo | undefined;
   /** names assigned anywhere in the chunk (a local function with such a name is not a loop candidate) */

@@ -16,6 +16,8 @@ export interface CompiledChunk {
   code: string;
   map: unknown;
   helpers: string[];
+  /** global names the chunk reads or assigns through its environment */
+  globals: string[];
 }
 
 /**
@@ -36,7 +38,7 @@ export function compile(source: string, chunk: string, options: { sourceMap?: bo
   try {
     const body = lowerBlock(ctx, ast.body, false);
     const { code, map } = emitChunk(ctx, body, chunk, options.sourceMap ?? true);
-    return { code, map, helpers: [...ctx.helpers].sort() };
+    return { code, map, helpers: [...ctx.helpers].sort(), globals: [...ctx.globals].sort() };
   } catch (e) {
     if (e instanceof CompileError) throw new LuaSyntaxError(chunk, e.line, e.text);
     throw e;

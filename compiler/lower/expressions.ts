@@ -59,7 +59,8 @@ export function lowerName(ctx: Context, name: string, node: L.Node): t.Expressio
   if (b?.float) return at(t.callExpression(ctx.rt("mkfloat"), [t.identifier(b.js)]), node); // a raw double
   if (b !== undefined) return at(t.identifier(b.js), node);
   if (name === "_ENV") return at(envRef(ctx), node);
-  return at(operator(ctx, "index", [envRef(ctx), t.stringLiteral(name), t.stringLiteral(envDesc(ctx))]), node);
+  ctx.globals.add(name);
+  return at(fieldRead(ctx, envRef(ctx), name, [t.stringLiteral(envDesc(ctx))]), node);
 }
 
 /** How _ENV is described when a global access fails on it: "upvalue '_ENV'" or "local '_ENV'". */
@@ -126,18 +127,10 @@ function lowerExprInner(ctx: Context, e: L.Expression): t.Expression {
     case "TableConstructorExpression":
       return lowerTable(ctx, e);
     case "MemberExpression":
-      if (!ctx.fn.generator) return fieldRead(ctx, lowerExpr(ctx, e.base), e.identifier.name, descArgs(ctx, e.base));
-      return operator(ctx, "index", [
-        lowerExpr(ctx, e.base), t.stringLiteral(e.identifier.name), ...descArgs(ctx, e.base),
-      ]);
+      return fieldRead(ctx, lowerExpr(ctx, e.base), e.identifier.name, descArgs(ctx, e.base));
     case "IndexExpression":
-      if (!ctx.fn.generator) {
-        if (e.index.type === "StringLiteral") return fieldRead(ctx, lowerExpr(ctx, e.base), stringValue(e.index, ctx), descArgs(ctx, e.base));
-        return elementRead(ctx, lowerExpr(ctx, e.base), lowerExpr(ctx, e.index), descArgs(ctx, e.base));
-      }
-      return operator(ctx, "index", [
-        lowerExpr(ctx, e.base), lowerExpr(ctx, e.index), ...descArgs(ctx, e.base),
-      ]);
+      if (e.index.type === "StringLiteral") return fieldRead(ctx, lowerExpr(ctx, e.base), stringValue(e.index, ctx), descArgs(ctx, e.base));
+      return elementRead(ctx, lowerExpr(ctx, e.base), lowerExpr(ctx, e.index), descArgs(ctx, e.base));
     case "CallExpression":
     case "StringCallExpression":
     case "TableCallExpression":

@@ -162,6 +162,7 @@ function assignTo(ctx: Context, target: Target, value: t.Expression, obj?: t.Exp
       return at(t.expressionStatement(t.assignmentExpression("=", t.identifier(b.js), value)), target);
     }
     if (target.name === "_ENV") return at(t.expressionStatement(t.assignmentExpression("=", t.identifier("$env"), value)), target);
+    ctx.globals.add(target.name);
     return at(t.expressionStatement(operator(ctx, "setindex",
       [envRef(ctx), t.stringLiteral(target.name), value, t.stringLiteral(envDesc(ctx))])), target);
   }

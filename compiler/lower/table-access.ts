@@ -1,5 +1,6 @@
-// Inline table access in plain code: t.name, t[k] reads and t[k] = v writes that go straight to
-// the table's string or array part when they can, and through $index / $setindex otherwise.
+// Inline table access: t.name, t[k] and global reads, and t[k] = v writes (plain code), that go
+// straight to the table's string or array part when they can, and through $index / $setindex
+// otherwise (in generator twins, through their suspendable variants; see operator.ts).
 //
 // The table test is `typeof o === "object" && o !== null && (part = o.strs / o.arr) !== undefined`
 // rather than `o instanceof $LuaTable`: only LuaTable objects have those fields, and the
@@ -7,6 +8,7 @@
 // a loop that counts into a table.
 import * as t from "../ast.ts";
 import type { Context } from "../context.ts";
+import { operator } from "./operator.ts";
 
 const and = (...xs: t.Expression[]): t.Expression => xs.reduce((a, b) => t.logicalExpression("&&", a, b));
 const undef = () => t.identifier("undefined");
@@ -34,7 +36,7 @@ export function fieldRead(ctx: Context, obj: t.Expression, name: string, desc: t
     t.conditionalExpression(
       and(tablePart(o, "strs", sp), t.binaryExpression("!==", t.assignmentExpression("=", v, key), undef())),
       v,
-      t.callExpression(ctx.rt("index"), [o, t.stringLiteral(name), ...desc]),
+      operator(ctx, "index", [o, t.stringLiteral(name), ...desc]),
     ),
   ]);
 }
@@ -62,7 +64,7 @@ export function elementRead(ctx: Context, obj: t.Expression, key: t.Expression, 
         ),
       ),
       v,
-      t.callExpression(ctx.rt("index"), [o, k, ...desc]),
+      operator(ctx, "index", [o, k, ...desc]),
     ),
   ]);
 }
