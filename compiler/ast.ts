@@ -37,6 +37,9 @@ export const sequenceExpression = (expressions: Expr[]): B.SequenceExpression =>
   node({ type: "SequenceExpression", expressions });
 export const memberExpression = (object: Expr, property: Expr | B.Identifier, computed = false): B.MemberExpression =>
   node({ type: "MemberExpression", object, property, computed });
+/** o?.name (only a plain name: the inline table test) */
+export const optionalMemberExpression = (object: Expr, property: B.Identifier): B.OptionalMemberExpression =>
+  node({ type: "OptionalMemberExpression", object, property, computed: false, optional: true });
 export const arrayExpression = (elements: (Expr | B.SpreadElement | null)[] = []): B.ArrayExpression =>
   node({ type: "ArrayExpression", elements });
 export const spreadElement = (argument: Expr): B.SpreadElement => node({ type: "SpreadElement", argument });

@@ -19,7 +19,7 @@ function precedence(n: t.Node): number {
     case "ConditionalExpression": return COND;
     case "LogicalExpression": case "BinaryExpression": return BINARY_PREC[n.operator];
     case "UnaryExpression": return UNARY;
-    case "CallExpression": case "NewExpression": case "MemberExpression": return CALL;
+    case "CallExpression": case "NewExpression": case "MemberExpression": case "OptionalMemberExpression": return CALL;
     case "NumericLiteral": return n.value < 0 || Object.is(n.value, -0) ? UNARY : PRIMARY;
     default: return PRIMARY;
   }
@@ -223,6 +223,10 @@ class Printer {
         } else {
           this.write("." + (n.property as t.Identifier).name);
         }
+        return;
+      case "OptionalMemberExpression":
+        this.callee(n.object as t.Expression);
+        this.write("?." + (n.property as t.Identifier).name);
         return;
       case "ArrayExpression":
       case "ArrayPattern":

@@ -2,10 +2,9 @@
 // straight to the table's string or array part when they can, and through $index / $setindex
 // otherwise (in generator twins, through their suspendable variants; see operator.ts).
 //
-// The table test is `typeof o === "object" && o !== null && (part = o.strs / o.arr) !== undefined`
-// rather than `o instanceof $LuaTable`: only LuaTable objects have those fields, and the
-// instanceof (its constructor is a closure variable, not a constant V8 can fold) cost 15–25% of
-// a loop that counts into a table.
+// The table test is `(part = o?.strs / o?.arr) !== undefined` rather than `o instanceof
+// $LuaTable`: only LuaTable objects have those fields, and the instanceof (its constructor is a
+// closure variable, not a constant V8 can fold) cost 15–25% of a loop that counts into a table.
 import * as t from "../ast.ts";
 import type { Context } from "../context.ts";
 import { operator } from "./operator.ts";
@@ -13,13 +12,12 @@ import { operator } from "./operator.ts";
 const and = (...xs: t.Expression[]): t.Expression => xs.reduce((a, b) => t.logicalExpression("&&", a, b));
 const undef = () => t.identifier("undefined");
 
-/** typeof o === "object" && o !== null && (part = o.field) !== undefined */
+/**
+ * (part = o?.field) !== undefined: o is a table (no other value has a `strs` or `arr` field;
+ * on a string or number the lookup misses on the prototype), and part is its string or array part.
+ */
 function tablePart(o: t.Identifier, field: "strs" | "arr", part: t.Identifier): t.Expression {
-  return and(
-    t.binaryExpression("===", t.unaryExpression("typeof", o), t.stringLiteral("object")),
-    t.binaryExpression("!==", o, t.identifier("null")),
-    t.binaryExpression("!==", t.assignmentExpression("=", part, t.memberExpression(o, t.identifier(field))), undef()),
-  );
+  return t.binaryExpression("!==", t.assignmentExpression("=", part, t.optionalMemberExpression(o, t.identifier(field))), undef());
 }
 
 /**
