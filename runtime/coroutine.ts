@@ -1,6 +1,7 @@
 // Coroutines on generator twins: a coroutine runs the twin of its body; coroutine.yield's twin
-// suspends with `yield`, handing its values to resume(). What a coroutine yields is either an
-// array of Lua values (coroutine.yield) or an IoRequest for the task scheduler.
+// suspends with `yield`, handing its values to resume(). What a coroutine yields is either Lua
+// values in the result convention (one value as is, several or none as an array;
+// coroutine.yield) or an IoRequest for the task scheduler. Resume values go in the same way.
 import { LuaError, toLuaError } from "./error.ts";
 import { twin } from "./twin.ts";
 import { call } from "./ops.ts";
@@ -22,7 +23,8 @@ export class IoRequest {
  */
 export class Step {
   kind: "yield" | "io" | "return" | "error" = "yield";
-  values: unknown[] = [];
+  /** yielded or returned values in the result convention: one value as is, else an array */
+  values: unknown = undefined;
   request: IoRequest | undefined = undefined;
   error: LuaError | undefined = undefined;
 }
@@ -69,13 +71,14 @@ export function step(co: Coroutine, input: unknown, throwIn?: unknown): Step {
       const g = twin(co.body);
       if (g === undefined) {
         // a builtin or a function without calls: runs to completion at once
-        const v = call(co.body)(...(input as unknown[]));
+        const f = call(co.body);
+        const v = Array.isArray(input) ? f(...input) : f(input);
         co.status = "dead";
         out.kind = "return";
-        out.values = Array.isArray(v) ? v : [v];
+        out.values = v;
         return out;
       }
-      co.gen = g(...(input as unknown[]));
+      co.gen = Array.isArray(input) ? g(...input) : g(input);
       r = co.gen.next();
     } else if (throwIn !== undefined) {
       r = co.gen.throw(throwIn);
@@ -86,7 +89,7 @@ export function step(co: Coroutine, input: unknown, throwIn?: unknown): Step {
     if (r.done) {
       co.status = "dead";
       out.kind = "return";
-      out.values = Array.isArray(v) ? v : [v];
+      out.values = v;
       return out;
     }
     co.status = "suspended";
@@ -96,7 +99,7 @@ export function step(co: Coroutine, input: unknown, throwIn?: unknown): Step {
       return out;
     }
     out.kind = "yield";
-    out.values = v as unknown[];
+    out.values = v;
     return out;
   } catch (e) {
     co.status = "dead";

@@ -4,6 +4,7 @@
 // register their completion through `complete` (see io.ts for how a builtin plugs in).
 import { Coroutine, IoRequest, step } from "./coroutine.ts";
 import { LuaError, rterror } from "./error.ts";
+import { results } from "./value.ts";
 
 export interface Task {
   co: Coroutine;
@@ -77,7 +78,7 @@ function runTask(r: Ready): void {
   const s = r.throwIn ? step(task.co, undefined, r.input) : step(task.co, r.input);
   switch (s.kind) {
     case "return":
-      task.results = s.values;
+      task.results = results(s.values);
       finish(task);
       break;
     case "error":

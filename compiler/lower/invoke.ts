@@ -46,7 +46,9 @@ export function invoke(ctx: Context, callee: t.Expression, desc: string | undefi
       t.callExpression(t.callExpression(ctx.rt("call"), [f, ...d]), args),
       t.conditionalExpression(
         t.binaryExpression("===", g, ctx.rt("yieldTwin")),
-        t.yieldExpression(t.arrayExpression(args.map((a) => t.cloneNode(a)))),
+        // one value is yielded as is (the result convention), others as an array
+        t.yieldExpression(args.length === 1 && !t.isSpreadElement(args[0])
+          ? t.cloneNode(args[0] as t.Expression) : t.arrayExpression(args.map((a) => t.cloneNode(a)))),
         t.yieldExpression(t.callExpression(g, args.map((a) => t.cloneNode(a))), true),
       ),
     ),

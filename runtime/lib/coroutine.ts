@@ -53,7 +53,8 @@ function* runTwin(co: Coroutine, input: unknown): Generator<unknown, Step, unkno
 
 function resumeResult(s: Step): unknown {
   if (s.kind === "error") return [false, s.error!.value];
-  return [true, ...(s as { values: unknown[] }).values];
+  const v = s.values;
+  return Array.isArray(v) ? [true, ...v] : [true, v];
 }
 
 function resume(...args: unknown[]): unknown {
@@ -107,21 +108,20 @@ function wrapError(s: Step): never {
 
 function wrap(...args: unknown[]): unknown {
   const co = new Coroutine(checkFunction(args, 1, "wrap"));
-  const wrapped = function coroutine_wrap(...a: unknown[]): unknown {
+  // `arguments` rather than a rest array: one argument goes in as is (no array per resume)
+  const wrapped = function coroutine_wrap(): unknown {
     const err = checkResumable(co);
     if (err) rterror(err);
-    const s = runPlain(co, a);
+    const s = runPlain(co, arguments.length === 1 ? arguments[0] : Array.prototype.slice.call(arguments));
     if (s.kind === "error") wrapError(s);
-    const values = (s as { values: unknown[] }).values;
-    return values.length === 1 ? values[0] : values;
+    return s.values;
   };
   (wrapped as unknown as { $g: unknown }).$g = function* coroutine_wrap_twin(...a: unknown[]): Generator<unknown, unknown, unknown> {
     const err = checkResumable(co);
     if (err) rterror(err);
     const s = yield* runTwin(co, a);
     if (s.kind === "error") wrapError(s);
-    const values = (s as { values: unknown[] }).values;
-    return values.length === 1 ? values[0] : values;
+    return s.values;
   };
   return wrapped;
 }
