@@ -2,7 +2,7 @@
 // returns the first value and leaves the second in `second.v`. ipairs over a table without a
 // metatable reads the array part right here (no call, no [k, v] array), pairs over a table
 // walks it without next's argument checks; any other iterator is called and its results unpacked.
-import { rterror } from "./error.ts";
+import { LuaError, currentLuaFrames } from "./error.ts";
 import { LuaTable } from "./table.ts";
 
 /** The second value of the last $forstep. */
@@ -14,6 +14,11 @@ const known: { ipairs: Function | undefined; next: Function | undefined } = { ip
 export function setIterators(ipairsAux: Function, next: Function): void {
   known.ipairs = ipairsAux;
   known.next = next;
+}
+
+/** next's "invalid key" error: raised inside next itself, so lua5.4 gives it no position. */
+export function invalidKey(): LuaError {
+  return new LuaError("invalid key to 'next'", currentLuaFrames());
 }
 
 export function forstep(f: Function, s: unknown, c: unknown): unknown {
@@ -28,7 +33,7 @@ export function forstep(f: Function, s: unknown, c: unknown): unknown {
   if (f === known.next && s instanceof LuaTable) {
     // pairs over a table: the table's own traversal, without next's argument checks
     const e = s.next(c);
-    if (e === null) return rterror("invalid key to 'next'");
+    if (e === null) throw invalidKey();
     if (e === undefined) return undefined;
     second.v = e[1];
     return e[0];

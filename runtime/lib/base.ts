@@ -1,6 +1,6 @@
 // The basic library: print, type, tostring, tonumber, pairs, ipairs, next, select, raw*,
 // metatables, assert, error, pcall, xpcall, load, collectgarbage.
-import { setIterators } from "../forstep.ts";
+import { invalidKey, setIterators } from "../forstep.ts";
 import { LuaError, builtinNames, currentLuaFrames, rterror, toLuaError, where } from "../error.ts";
 import { getMetatable, metamethod } from "../meta.ts";
 import { LuaFloat, isNumber, mkint, numberToInt, stringToNumber } from "../number.ts";
@@ -82,7 +82,7 @@ function tonumber(...args: unknown[]): unknown {
 export function next(...args: unknown[]): unknown {
   const t = checkTable(args, 1, "next");
   const r = t.next(args[1]);
-  if (r === null) return rterror("invalid key to 'next'");
+  if (r === null) throw invalidKey();
   return r === undefined ? undefined : r;
 }
 next.$name = "next";
