@@ -8,69 +8,67 @@ export type * from "@babel/types";
 type Expr = B.Expression;
 type Stmt = B.Statement;
 
-const node = <T extends B.Node>(fields: Record<string, unknown>): T => {
-  (fields as { loc?: unknown }).loc = undefined;
-  return fields as unknown as T;
-};
+/** Each builder's literal starts with `loc: undefined`, so setting the location later keeps the shape. */
+const node = <T extends B.Node>(fields: Record<string, unknown>): T => fields as unknown as T;
 
-export const identifier = (name: string): B.Identifier => node({ type: "Identifier", name });
-export const numericLiteral = (value: number): B.NumericLiteral => node({ type: "NumericLiteral", value });
-export const stringLiteral = (value: string): B.StringLiteral => node({ type: "StringLiteral", value });
-export const booleanLiteral = (value: boolean): B.BooleanLiteral => node({ type: "BooleanLiteral", value });
-export const bigIntLiteral = (value: bigint): B.BigIntLiteral => node({ type: "BigIntLiteral", value });
+export const identifier = (name: string): B.Identifier => node({ loc: undefined, type: "Identifier", name });
+export const numericLiteral = (value: number): B.NumericLiteral => node({ loc: undefined, type: "NumericLiteral", value });
+export const stringLiteral = (value: string): B.StringLiteral => node({ loc: undefined, type: "StringLiteral", value });
+export const booleanLiteral = (value: boolean): B.BooleanLiteral => node({ loc: undefined, type: "BooleanLiteral", value });
+export const bigIntLiteral = (value: bigint): B.BigIntLiteral => node({ loc: undefined, type: "BigIntLiteral", value });
 
 export const callExpression = (callee: Expr, args: (Expr | B.SpreadElement)[]): B.CallExpression =>
-  node({ type: "CallExpression", callee, arguments: args });
+  node({ loc: undefined, type: "CallExpression", callee, arguments: args });
 export const newExpression = (callee: Expr, args: (Expr | B.SpreadElement)[]): B.NewExpression =>
-  node({ type: "NewExpression", callee, arguments: args });
+  node({ loc: undefined, type: "NewExpression", callee, arguments: args });
 export const binaryExpression = (operator: B.BinaryExpression["operator"], left: Expr, right: Expr): B.BinaryExpression =>
-  node({ type: "BinaryExpression", operator, left, right });
+  node({ loc: undefined, type: "BinaryExpression", operator, left, right });
 export const logicalExpression = (operator: B.LogicalExpression["operator"], left: Expr, right: Expr): B.LogicalExpression =>
-  node({ type: "LogicalExpression", operator, left, right });
+  node({ loc: undefined, type: "LogicalExpression", operator, left, right });
 export const assignmentExpression = (operator: string, left: B.LVal | Expr, right: Expr): B.AssignmentExpression =>
-  node({ type: "AssignmentExpression", operator, left, right });
+  node({ loc: undefined, type: "AssignmentExpression", operator, left, right });
 export const unaryExpression = (operator: B.UnaryExpression["operator"], argument: Expr, prefix = true): B.UnaryExpression =>
-  node({ type: "UnaryExpression", operator, argument, prefix });
+  node({ loc: undefined, type: "UnaryExpression", operator, argument, prefix });
 export const conditionalExpression = (test: Expr, consequent: Expr, alternate: Expr): B.ConditionalExpression =>
-  node({ type: "ConditionalExpression", test, consequent, alternate });
+  node({ loc: undefined, type: "ConditionalExpression", test, consequent, alternate });
 export const sequenceExpression = (expressions: Expr[]): B.SequenceExpression =>
-  node({ type: "SequenceExpression", expressions });
+  node({ loc: undefined, type: "SequenceExpression", expressions });
 export const memberExpression = (object: Expr, property: Expr | B.Identifier, computed = false): B.MemberExpression =>
-  node({ type: "MemberExpression", object, property, computed });
+  node({ loc: undefined, type: "MemberExpression", object, property, computed });
 /** o?.name (only a plain name: the inline table test) */
 export const optionalMemberExpression = (object: Expr, property: B.Identifier): B.OptionalMemberExpression =>
-  node({ type: "OptionalMemberExpression", object, property, computed: false, optional: true });
+  node({ loc: undefined, type: "OptionalMemberExpression", object, property, computed: false, optional: true });
 export const arrayExpression = (elements: (Expr | B.SpreadElement | null)[] = []): B.ArrayExpression =>
-  node({ type: "ArrayExpression", elements });
-export const spreadElement = (argument: Expr): B.SpreadElement => node({ type: "SpreadElement", argument });
-export const restElement = (argument: B.Identifier): B.RestElement => node({ type: "RestElement", argument });
-export const arrayPattern = (elements: (B.Identifier | null)[]): B.ArrayPattern => node({ type: "ArrayPattern", elements });
+  node({ loc: undefined, type: "ArrayExpression", elements });
+export const spreadElement = (argument: Expr): B.SpreadElement => node({ loc: undefined, type: "SpreadElement", argument });
+export const restElement = (argument: B.Identifier): B.RestElement => node({ loc: undefined, type: "RestElement", argument });
+export const arrayPattern = (elements: (B.Identifier | null)[]): B.ArrayPattern => node({ loc: undefined, type: "ArrayPattern", elements });
 export const yieldExpression = (argument: Expr | null = null, delegate = false): B.YieldExpression =>
-  node({ type: "YieldExpression", argument, delegate });
+  node({ loc: undefined, type: "YieldExpression", argument, delegate });
 export const functionExpression = (
   id: B.Identifier | null | undefined, params: (B.Identifier | B.RestElement)[], body: B.BlockStatement, generator = false,
-): B.FunctionExpression => node({ type: "FunctionExpression", id: id ?? null, params, body, generator, async: false });
+): B.FunctionExpression => node({ loc: undefined, type: "FunctionExpression", id: id ?? null, params, body, generator, async: false });
 
-export const expressionStatement = (expression: Expr): B.ExpressionStatement => node({ type: "ExpressionStatement", expression });
+export const expressionStatement = (expression: Expr): B.ExpressionStatement => node({ loc: undefined, type: "ExpressionStatement", expression });
 export const variableDeclaration = (kind: "let" | "const" | "var", declarations: B.VariableDeclarator[]): B.VariableDeclaration =>
-  node({ type: "VariableDeclaration", kind, declarations });
+  node({ loc: undefined, type: "VariableDeclaration", kind, declarations });
 export const variableDeclarator = (id: B.Identifier | B.ArrayPattern, init: Expr | null = null): B.VariableDeclarator =>
-  node({ type: "VariableDeclarator", id, init });
-export const blockStatement = (body: Stmt[]): B.BlockStatement => node({ type: "BlockStatement", body, directives: [] });
-export const returnStatement = (argument: Expr | null = null): B.ReturnStatement => node({ type: "ReturnStatement", argument });
+  node({ loc: undefined, type: "VariableDeclarator", id, init });
+export const blockStatement = (body: Stmt[]): B.BlockStatement => node({ loc: undefined, type: "BlockStatement", body, directives: [] });
+export const returnStatement = (argument: Expr | null = null): B.ReturnStatement => node({ loc: undefined, type: "ReturnStatement", argument });
 export const ifStatement = (test: Expr, consequent: Stmt, alternate: Stmt | null = null): B.IfStatement =>
-  node({ type: "IfStatement", test, consequent, alternate });
-export const whileStatement = (test: Expr, body: Stmt): B.WhileStatement => node({ type: "WhileStatement", test, body });
+  node({ loc: undefined, type: "IfStatement", test, consequent, alternate });
+export const whileStatement = (test: Expr, body: Stmt): B.WhileStatement => node({ loc: undefined, type: "WhileStatement", test, body });
 export const forStatement = (init: B.VariableDeclaration | Expr | null, test: Expr | null, update: Expr | null, body: Stmt): B.ForStatement =>
-  node({ type: "ForStatement", init, test, update, body });
-export const breakStatement = (label: B.Identifier | null = null): B.BreakStatement => node({ type: "BreakStatement", label });
-export const continueStatement = (label: B.Identifier | null = null): B.ContinueStatement => node({ type: "ContinueStatement", label });
-export const labeledStatement = (label: B.Identifier, body: Stmt): B.LabeledStatement => node({ type: "LabeledStatement", label, body });
-export const throwStatement = (argument: Expr): B.ThrowStatement => node({ type: "ThrowStatement", argument });
+  node({ loc: undefined, type: "ForStatement", init, test, update, body });
+export const breakStatement = (label: B.Identifier | null = null): B.BreakStatement => node({ loc: undefined, type: "BreakStatement", label });
+export const continueStatement = (label: B.Identifier | null = null): B.ContinueStatement => node({ loc: undefined, type: "ContinueStatement", label });
+export const labeledStatement = (label: B.Identifier, body: Stmt): B.LabeledStatement => node({ loc: undefined, type: "LabeledStatement", label, body });
+export const throwStatement = (argument: Expr): B.ThrowStatement => node({ loc: undefined, type: "ThrowStatement", argument });
 export const tryStatement = (block: B.BlockStatement, handler: B.CatchClause | null = null, finalizer: B.BlockStatement | null = null): B.TryStatement =>
-  node({ type: "TryStatement", block, handler, finalizer });
-export const catchClause = (param: B.Identifier | null, body: B.BlockStatement): B.CatchClause => node({ type: "CatchClause", param, body });
-export const program = (body: Stmt[]): B.Program => node({ type: "Program", body, directives: [], sourceType: "script" });
+  node({ loc: undefined, type: "TryStatement", block, handler, finalizer });
+export const catchClause = (param: B.Identifier | null, body: B.BlockStatement): B.CatchClause => node({ loc: undefined, type: "CatchClause", param, body });
+export const program = (body: Stmt[]): B.Program => node({ loc: undefined, type: "Program", body, directives: [], sourceType: "script" });
 
 type Maybe = B.Node | null | undefined;
 export const isIdentifier = (n: Maybe, opts?: { name?: string }): n is B.Identifier =>
