@@ -49,7 +49,11 @@ export function site(v: unknown, d: D): unknown {
   return v;
 }
 
-/** The callable for f: f itself, or a wrapper through __call; errors otherwise. */
+/**
+ * The callable for f: f itself, or a wrapper through __call; for anything else, a function that
+ * raises "attempt to call" when called. Compiled code evaluates `$call(f)` before the arguments,
+ * and Lua raises the error only after evaluating them (`nofn(print("x"))` prints x first).
+ */
 export function call(f: unknown, d?: D): Function {
   callSite.d = d;
   if (typeof f === "function") return f;
@@ -62,7 +66,10 @@ function callSlow(f: unknown, d: D): Function {
     const g = call(h);
     return (...args: unknown[]) => g(f, ...args);
   }
-  return runerror(`attempt to call a ${typeName(f)} value${varinfo(d)}`);
+  const msg = `attempt to call a ${typeName(f)} value${varinfo(d)}`;
+  return function not_callable(): never {
+    return runerror(msg);
+  };
 }
 
 /** The type name as error messages show it: __name for tables with one. */
