@@ -24,10 +24,41 @@ function recordSite(ctx: Context, a: Arg, d: t.Expression | undefined): Arg {
   return t.callExpression(ctx.rt("site"), [a, desc]);
 }
 
+/** `$results(call)`: the spread of a last argument that is a call. */
+function isResultsCall(e: t.Expression): e is t.CallExpression {
+  return t.isCallExpression(e) && t.isIdentifier(e.callee, { name: "$results" });
+}
+
+/**
+ * f(a, g()) in plain code without an array for g's single result:
+ *   ($f = $call(f, d), $a = a, $r = $site(g(), d), Array.isArray($r) ? $f($a, ...$r) : $f($a, $r))
+ * Arguments before the call go into temporaries (Lua evaluates them before g runs).
+ */
+function passResults(ctx: Context, callee: t.Expression, d: t.Expression[], args: Arg[]): t.Expression {
+  const f = ctx.temp(), r = ctx.temp();
+  const seq: t.Expression[] = [t.assignmentExpression("=", f, t.callExpression(ctx.rt("call"), [callee, ...d]))];
+  const fixed = args.slice(0, -1).map((a) => {
+    if (t.isNumericLiteral(a) || t.isStringLiteral(a) || t.isIdentifier(a, { name: "undefined" })) return a;
+    const tmp = ctx.temp();
+    seq.push(t.assignmentExpression("=", tmp, a as t.Expression));
+    return tmp;
+  });
+  const inner = ((args[args.length - 1] as t.SpreadElement).argument as t.CallExpression).arguments[0] as t.Expression;
+  seq.push(t.assignmentExpression("=", r, t.callExpression(ctx.rt("site"), [inner, d[0] ?? t.identifier("undefined")])));
+  seq.push(t.conditionalExpression(
+    t.callExpression(t.memberExpression(t.identifier("Array"), t.identifier("isArray")), [r]),
+    t.callExpression(f, [...fixed, t.spreadElement(r)]),
+    t.callExpression(f, [...fixed, r]),
+  ));
+  return t.sequenceExpression(seq);
+}
+
 /** Invokes callee with args; `self`, when given, is passed first (method calls). */
 export function invoke(ctx: Context, callee: t.Expression, desc: string | undefined, args: Arg[]): t.Expression {
   const d: t.Expression[] = desc ? [t.stringLiteral(desc)] : [];
   if (!ctx.fn.generator) {
+    const last = args[args.length - 1];
+    if (last !== undefined && t.isSpreadElement(last) && isResultsCall(last.argument)) return passResults(ctx, callee, d, args);
     // $call records the call site's name for argument errors; calls inside the arguments run
     // after it, so then the last argument records it again: f(a, $site(g(), d))
     if (args.length > 0 && !args.every(isSimple)) args = [...args.slice(0, -1), recordSite(ctx, args[args.length - 1], d[0])];
