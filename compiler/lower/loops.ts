@@ -120,8 +120,8 @@ export function lowerForNumeric(ctx: Context, s: L.ForNumericStatement): t.State
 
 /**
  * for k, v in explist do body end  →
- *   { let [$f, $s, $c, $x] = $forin([explist]);          // $x: the closing value (Lua 5.4)
- *     try { for (;;) { const $r = $f($s, $c); let k = …, v = …; if (k === undefined) break; $c = k; body } }
+ *   { let $p = $forin([explist]), $f = $p[0], $s = $p[1], $c = $p[2], $x = $p[3];  // $x: the closing value
+ *     try { for (;;) { let k = $forstep($f, $s, $c), v = $second.v; if (k === undefined) break; $c = k; body } }
  *     catch ($e) { $xe = $e; throw $e; } finally { $close($x, $xe); } }
  */
 export function lowerForGeneric(ctx: Context, s: L.ForGenericStatement): t.Statement {
@@ -152,8 +152,14 @@ export function lowerForGeneric(ctx: Context, s: L.ForGenericStatement): t.State
     ctx.popScope();
     return t.forStatement(null, null, null, b);
   });
+  const p = t.identifier(`$p${n}`);
+  const elem = (k: number) => t.memberExpression(p, t.numericLiteral(k), true);
   const init = t.variableDeclaration("let", [
-    t.variableDeclarator(t.arrayPattern([f, st, c, x]), t.callExpression(ctx.rt("forin"), [t.arrayExpression(items)])),
+    // one call as the explist (`in pairs(t)`): its results array is read as is
+    t.variableDeclarator(p, t.callExpression(ctx.rt("forin"),
+      [items.length === 1 && t.isSpreadElement(items[0]) ? items[0].argument : t.arrayExpression(items)])),
+    t.variableDeclarator(f, elem(0)), t.variableDeclarator(st, elem(1)), t.variableDeclarator(c, elem(2)),
+    t.variableDeclarator(x, elem(3)),
     t.variableDeclarator(xe),
   ]);
   const guarded = t.tryStatement(
