@@ -9,7 +9,7 @@ import {
   LuaFloat, type LuaInt, floatMod, intAdd, intIdiv, intMod, intMul, intSub, isNumber, mkfloat,
   mkint, numberToInt, numberToString, shiftLeft, stringToNumber, toBig, toDouble,
 } from "./number.ts";
-import { LuaTable } from "./table.ts";
+import { LuaTable, isTable } from "./table.ts";
 import { EMPTY, first, type } from "./value.ts";
 import { metaCall } from "./defer.ts";
 
@@ -85,14 +85,14 @@ export function typeName(v: unknown): string {
 // ---- indexing ---------------------------------------------------------------------------
 
 export function index(o: unknown, k: unknown, d?: D): unknown {
-  if (o instanceof LuaTable) {
+  if (isTable(o)) {
     const v = o.get(k);
     if (v !== undefined) return v;
     const mt = o.metatable;
     if (mt === undefined) return undefined;
     // objects and classes: __index is a plain table holding the methods
     const h = mt.getStr("__index");
-    if (h instanceof LuaTable) {
+    if (isTable(h)) {
       const w = h.get(k);
       if (w !== undefined || h.metatable === undefined) return w;
     }
@@ -100,7 +100,7 @@ export function index(o: unknown, k: unknown, d?: D): unknown {
     // ("x"):rep(3): the string metatable's __index is normally the string library table
     const mt = shared.stringMeta;
     const h = mt === undefined ? undefined : mt.getStr("__index");
-    if (h instanceof LuaTable) {
+    if (isTable(h)) {
       const w = h.get(k);
       if (w !== undefined || h.metatable === undefined) return w;
     }
@@ -111,7 +111,7 @@ export function index(o: unknown, k: unknown, d?: D): unknown {
 function indexSlow(o: unknown, k: unknown, d: D): unknown {
   for (let loop = 0; loop < 2000; loop++) {
     let h: unknown;
-    if (o instanceof LuaTable) {
+    if (isTable(o)) {
       const v = o.get(k);
       if (v !== undefined) return v;
       const mt = o.metatable;
@@ -131,7 +131,7 @@ function indexSlow(o: unknown, k: unknown, d: D): unknown {
 }
 
 export function setindex(o: unknown, k: unknown, v: unknown, d?: D): void {
-  if (o instanceof LuaTable && o.metatable === undefined) {
+  if (isTable(o) && o.metatable === undefined) {
     rawset(o, k, v);
     return;
   }
@@ -141,7 +141,7 @@ export function setindex(o: unknown, k: unknown, v: unknown, d?: D): void {
 function setindexSlow(o: unknown, k: unknown, v: unknown, d: D): void {
   for (let loop = 0; loop < 2000; loop++) {
     let h: unknown;
-    if (o instanceof LuaTable) {
+    if (isTable(o)) {
       const mt = o.metatable;
       if (mt === undefined || o.get(k) !== undefined) {
         rawset(o, k, v);
@@ -434,7 +434,7 @@ export function eq(a: unknown, b: unknown): boolean {
     return false;
   }
   if (b instanceof LuaFloat) return false;
-  if (a instanceof LuaTable && b instanceof LuaTable || getMetatable(a) && getMetatable(b)) {
+  if (isTable(a) && isTable(b) || getMetatable(a) && getMetatable(b)) {
     const h = metamethod(a, "__eq") ?? metamethod(b, "__eq");
     if (h !== undefined) return metaCall(h, truth, a, b) as boolean;
   }
@@ -500,7 +500,7 @@ export function concat(a: unknown, b: unknown, da?: D, db?: D): unknown {
 
 export function len(v: unknown, d?: D): unknown {
   if (typeof v === "string") return v.length;
-  if (v instanceof LuaTable) {
+  if (isTable(v)) {
     if (v.metatable === undefined) return v.length();
     const h = v.metatable.getStr("__len");
     if (h === undefined) return v.length();
