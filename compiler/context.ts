@@ -12,6 +12,9 @@ export interface Binding {
   attrib?: Attribute;
   /** a float local held as a raw JS double (see floats.ts) */
   float?: boolean;
+  /** a `local function` whose name is never assigned: it always holds that Lua function, so
+   *  plain code calls it directly, without $call */
+  luaFunction?: boolean;
 }
 
 export interface GotoTarget {

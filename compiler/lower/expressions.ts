@@ -3,7 +3,7 @@ import * as t from "../ast.ts";
 import type * as L from "luaparse";
 import { CompileError, type Context } from "../context.ts";
 import { lowerFunctionValue } from "./functions.ts";
-import { invoke } from "./invoke.ts";
+import { invoke, invokeDirect } from "./invoke.ts";
 import { operator } from "./operator.ts";
 import { floatExpr, lowerFloat } from "./float-ops.ts";
 import { decodeLuaString } from "./strings.ts";
@@ -337,6 +337,9 @@ export function lowerCall(ctx: Context, c: CallNode): t.Expression {
       t.assignmentExpression("=", obj, lowerExpr(ctx, base.base)),
       at(invoke(ctx, method, `method '${base.identifier.name}'`, [obj, ...list]), c),
     ]), c);
+  }
+  if (base.type === "Identifier" && !ctx.fn.generator && ctx.resolve(base.name)?.luaFunction) {
+    return at(invokeDirect(ctx, lowerExpr(ctx, base), lowerList(ctx, args, argStart, 1)), c);
   }
   const callee = lowerExpr(ctx, base);
   return at(invoke(ctx, callee, describe(ctx, base), lowerList(ctx, args, argStart, 1)), c);

@@ -32,11 +32,12 @@ function isResultsCall(e: t.Expression): e is t.CallExpression {
 /**
  * f(a, g()) in plain code without an array for g's single result:
  *   ($f = $call(f, d), $a = a, $r = $site(g(), d), Array.isArray($r) ? $f($a, ...$r) : $f($a, $r))
- * Arguments before the call go into temporaries (Lua evaluates them before g runs).
+ * Arguments before the call go into temporaries (Lua evaluates them before g runs). A direct
+ * callee (see invokeDirect) needs neither $call nor $site.
  */
-function passResults(ctx: Context, callee: t.Expression, d: t.Expression[], args: Arg[]): t.Expression {
+function passResults(ctx: Context, callee: t.Expression, d: t.Expression[] | undefined, args: Arg[]): t.Expression {
   const f = ctx.temp(), r = ctx.temp();
-  const seq: t.Expression[] = [t.assignmentExpression("=", f, t.callExpression(ctx.rt("call"), [callee, ...d]))];
+  const seq: t.Expression[] = [t.assignmentExpression("=", f, d === undefined ? callee : t.callExpression(ctx.rt("call"), [callee, ...d]))];
   const fixed = args.slice(0, -1).map((a) => {
     if (t.isNumericLiteral(a) || t.isStringLiteral(a) || t.isIdentifier(a, { name: "undefined" })) return a;
     const tmp = ctx.temp();
@@ -44,13 +45,25 @@ function passResults(ctx: Context, callee: t.Expression, d: t.Expression[], args
     return tmp;
   });
   const inner = ((args[args.length - 1] as t.SpreadElement).argument as t.CallExpression).arguments[0] as t.Expression;
-  seq.push(t.assignmentExpression("=", r, t.callExpression(ctx.rt("site"), [inner, d[0] ?? t.identifier("undefined")])));
+  seq.push(t.assignmentExpression("=", r,
+    d === undefined ? inner : t.callExpression(ctx.rt("site"), [inner, d[0] ?? t.identifier("undefined")])));
   seq.push(t.conditionalExpression(
     t.callExpression(t.memberExpression(t.identifier("Array"), t.identifier("isArray")), [r]),
     t.callExpression(f, [...fixed, t.spreadElement(r)]),
     t.callExpression(f, [...fixed, r]),
   ));
   return t.sequenceExpression(seq);
+}
+
+/**
+ * A call in plain code to a local that always holds a Lua function (Binding.luaFunction):
+ * `f(args)`. It can only be a function, so there is no $call check, and a Lua function needs
+ * no recorded call site (that names builtins in argument errors).
+ */
+export function invokeDirect(ctx: Context, callee: t.Expression, args: Arg[]): t.Expression {
+  const last = args[args.length - 1];
+  if (last !== undefined && t.isSpreadElement(last) && isResultsCall(last.argument)) return passResults(ctx, callee, undefined, args);
+  return t.callExpression(callee, args);
 }
 
 /** Invokes callee with args; `self`, when given, is passed first (method calls). */

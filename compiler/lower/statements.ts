@@ -220,6 +220,7 @@ function lowerFunctionStatement(ctx: Context, s: L.FunctionDeclaration): t.State
   const id = s.identifier;
   if (s.isLocal && id?.type === "Identifier") {
     const b = ctx.declare(id.name);
+    if (!ctx.assignedNames.has(id.name)) b.luaFunction = true;
     return [at(t.variableDeclaration("let", [t.variableDeclarator(t.identifier(b.js), lowerFunctionValue(ctx, s, id.name, false, b))]), s)];
   }
   if (id === null) throw new CompileError(lineOf(s), "function statement without a name");
