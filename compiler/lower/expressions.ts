@@ -9,7 +9,7 @@ import { floatExpr, lowerFloat } from "./float-ops.ts";
 import { decodeLuaString } from "./strings.ts";
 import { numeralText, numericLiteral, parseNumeral } from "./literals.ts";
 import { at, isParenthesized, rangeOf } from "./source.ts";
-import { elementRead, fieldRead } from "./table-access.ts";
+import { elementRead, fieldRead, methodRead } from "./table-access.ts";
 
 /** Lua-side description of an operand for error messages, e.g. "local 'x'". */
 export function describe(ctx: Context, e: L.Expression): string | undefined {
@@ -331,7 +331,9 @@ export function lowerCall(ctx: Context, c: CallNode): t.Expression {
   if (base.type === "MemberExpression" && base.indexer === ":") {
     // obj:m(args)  →  ($t = obj, $call($index($t, "m", d), "method 'm'")($t, args))
     const obj = ctx.temp();
-    const method = operator(ctx, "index", [obj, t.stringLiteral(base.identifier.name), ...descArgs(ctx, base.base)]);
+    const method = ctx.fn.generator
+      ? operator(ctx, "index", [obj, t.stringLiteral(base.identifier.name), ...descArgs(ctx, base.base)])
+      : methodRead(ctx, obj, base.identifier.name, descArgs(ctx, base.base));
     const list = lowerList(ctx, args, argStart, 1);
     return at(t.sequenceExpression([
       t.assignmentExpression("=", obj, lowerExpr(ctx, base.base)),

@@ -40,6 +40,34 @@ export function fieldRead(ctx: Context, obj: t.Expression, name: string, desc: t
 }
 
 /**
+ * The method of obj:name(…): the object's own field, else the field of its metatable's
+ * __index table (the usual class layout), both read inline with per-site caches; anything else
+ * (a function __index, a miss, strings, other values) through $index.
+ *   ($o = obj, ($s = $o?.strs) !== undefined && ($v = $s.name) !== undefined ? $v
+ *    : ($m = $o?.metatable) !== undefined && ($s = $m.strs?.__index?.strs) !== undefined && ($v = $s.name) !== undefined ? $v
+ *    : $index($o, "name", d))
+ */
+export function methodRead(ctx: Context, o: t.Identifier, name: string, desc: t.Expression[]): t.Expression {
+  const sp = ctx.temp(), v = ctx.temp(), m = ctx.temp();
+  const key = () => t.isValidIdentifier(name) ? t.memberExpression(sp, t.identifier(name)) : t.memberExpression(sp, t.stringLiteral(name), true);
+  const hit = () => t.binaryExpression("!==", t.assignmentExpression("=", v, key()), undef());
+  const opt = (e: t.Expression, f: string) => t.optionalMemberExpression(e, t.identifier(f));
+  return t.conditionalExpression(
+    and(tablePart(o, "strs", sp), hit()),
+    v,
+    t.conditionalExpression(
+      and(
+        t.binaryExpression("!==", t.assignmentExpression("=", m, opt(o, "metatable")), undef()),
+        t.binaryExpression("!==", t.assignmentExpression("=", sp, opt(opt(opt(m, "strs"), "__index"), "strs")), undef()),
+        hit(),
+      ),
+      v,
+      operator(ctx, "index", [o, t.stringLiteral(name), ...desc]),
+    ),
+  );
+}
+
+/**
  * t[k] read straight from the array part when k is an index inside it, or from the string part
  * when k is a string there; anything else (hash part, metatables, other keys and values)
  * through $index.
