@@ -16,6 +16,15 @@ export interface CompiledPattern {
   positions: boolean[];
   /** whether every match has at least one character (then a native global replace matches gsub) */
   nonEmpty: boolean;
+  /** some capture is a position capture */
+  anyPosition: boolean;
+  /**
+   * When the whole pattern is one single-character item, alone or with '+' (`%d`, `[<>&]`,
+   * `%s+`): the bytes it matches, so gsub can scan characters instead of calling back per match.
+   */
+  byteSet: Uint8Array | undefined;
+  /** with byteSet: the item is quantified by '+' (a match is a maximal run of set bytes) */
+  run: boolean;
 }
 
 const CLASS_RANGES: Record<string, string> = {
@@ -86,8 +95,19 @@ function translateSet(pat: string, p: number): [string, number] | undefined {
   }
 }
 
-function translate(pat: string): { source: string; captures: number; positions: boolean[]; nonEmpty: boolean } | undefined {
+interface Translation {
+  source: string;
+  captures: number;
+  positions: boolean[];
+  nonEmpty: boolean;
+  /** the regex atom when the pattern is exactly one item, unquantified or with '+' */
+  lone: { atom: string; run: boolean } | undefined;
+}
+
+function translate(pat: string): Translation | undefined {
   let p = 0;
+  let items = 0;
+  let lone: Translation["lone"];
   let depth = 0;
   let minLen = 0;
   let source = "";
@@ -142,6 +162,7 @@ function translate(pat: string): { source: string; captures: number; positions: 
       p++;
     }
     const q = pat[p];
+    if (++items === 1 && (q === undefined || (q === "+" && p === pat.length - 1))) lone = { atom, run: q === "+" };
     if (q === "*" || q === "+" || q === "?" || q === "-") depth++;
     if (q !== "*" && q !== "?" && q !== "-") minLen++;
     if (q === "*" || q === "+" || q === "?") {
@@ -159,7 +180,16 @@ function translate(pat: string): { source: string; captures: number; positions: 
   // each quantified item or capture is one level of the interpreter's recursion, which lua5.4
   // limits to 200 ("pattern too complex"): leave deep patterns to the interpreter
   if (depth >= 150) return undefined;
-  return { source, captures: positions.length, positions, nonEmpty: minLen > 0 };
+  const single = items === 1 && positions.length === 0 && source.charCodeAt(source.length - 1) !== 36;
+  return { source, captures: positions.length, positions, nonEmpty: minLen > 0, lone: single ? lone : undefined };
+}
+
+/** The bytes (0-255) a one-character regex atom matches. */
+function byteSetOf(atom: string): Uint8Array {
+  const re = new RegExp("^" + atom + "$");
+  const set = new Uint8Array(256);
+  for (let c = 0; c < 256; c++) set[c] = re.test(String.fromCharCode(c)) ? 1 : 0;
+  return set;
 }
 
 const cache = new Map<string, CompiledPattern | null>();
@@ -179,6 +209,9 @@ export function compilePattern(pat: string): CompiledPattern | null {
         captures: t.captures,
         positions: t.positions,
         nonEmpty: t.nonEmpty,
+        anyPosition: t.positions.some((x) => x),
+        byteSet: t.lone === undefined ? undefined : byteSetOf(t.lone.atom),
+        run: t.lone?.run ?? false,
       };
     } catch {
       c = null;
@@ -189,29 +222,65 @@ export function compilePattern(pat: string): CompiledPattern | null {
   return c;
 }
 
-/**
- * gsub with a replacement string in one native pass, when that is exactly Lua's loop: matches
- * never empty, no position captures, every %n valid. Returns [result, count] or undefined.
- */
-export function nativeGsub(src: string, rx: CompiledPattern, repl: string): [string, number] | undefined {
-  if (!rx.nonEmpty || rx.positions.some((x) => x)) return undefined;
-  // split the replacement into literal text and capture references (-1: the whole match)
+/** A replacement string split into literal text and capture references (-1: the whole match). */
+interface Replacement {
+  parts: (string | number)[];
+  /** the highest capture number referenced (%1 with no captures means the whole match) */
+  maxRef: number;
+  /** undefined unless every part is text: then their concatenation */
+  text: string | undefined;
+}
+
+const replacements = new Map<string, Replacement | null>();
+
+/** Splits a replacement string (cached); null when it has an invalid '%' (the generic path raises). */
+function parseReplacement(repl: string): Replacement | null {
+  let r = replacements.get(repl);
+  if (r !== undefined) return r;
   const parts: (string | number)[] = [];
+  let maxRef = 0;
   let start = 0;
-  for (let i = repl.indexOf("%"); i >= 0; i = repl.indexOf("%", start)) {
+  r = null;
+  for (let i = repl.indexOf("%"); ; i = repl.indexOf("%", start)) {
+    if (i < 0) {
+      if (start < repl.length) parts.push(repl.slice(start));
+      const text = parts.every((x) => typeof x === "string") ? parts.join("") : undefined;
+      r = { parts, maxRef, text };
+      break;
+    }
     if (i > start) parts.push(repl.slice(start, i));
     const c = repl.charCodeAt(i + 1);
     if (c === 37) parts.push("%");
     else if (c === 48) parts.push(-1);
     else if (c >= 49 && c <= 57) {
-      const k = c - 48;
-      if (rx.captures === 0 && k === 1) parts.push(-1);
-      else if (k <= rx.captures) parts.push(k);
-      else return undefined; // the generic path raises Lua's error
-    } else return undefined;
+      parts.push(c - 48);
+      maxRef = Math.max(maxRef, c - 48);
+    } else break;
     start = i + 2;
   }
-  if (start < repl.length) parts.push(repl.slice(start));
+  if (replacements.size > 1000) replacements.clear();
+  replacements.set(repl, r);
+  return r;
+}
+
+/** The replacement's parts for a pattern with `captures` captures, or undefined when invalid. */
+function replacementParts(repl: string, captures: number): (string | number)[] | undefined {
+  const r = parseReplacement(repl);
+  if (r === null) return undefined;
+  if (r.maxRef <= captures) return r.parts;
+  if (captures === 0 && r.maxRef === 1) return r.parts.map((x) => (x === 1 ? -1 : x));
+  return undefined; // the generic path raises Lua's error
+}
+
+/**
+ * gsub with a replacement string in one native pass, when that is exactly Lua's loop: matches
+ * never empty, no position captures, every %n valid. Returns [result, count] or undefined.
+ */
+export function nativeGsub(src: string, rx: CompiledPattern, repl: string): [string, number] | undefined {
+  if (!rx.nonEmpty || rx.anyPosition) return undefined;
+  const parts = replacementParts(repl, rx.captures);
+  if (parts === undefined) return undefined;
+  if (rx.byteSet !== undefined) return byteSetGsub(src, rx.byteSet, rx.run, parts);
   let n = 0;
   rx.search.lastIndex = 0;
   if (parts.length === 0 || (parts.length === 1 && typeof parts[0] === "string")) {
@@ -247,5 +316,39 @@ export function nativeGsub(src: string, rx: CompiledPattern, repl: string): [str
     }
     return r;
   });
+  return [out, n];
+}
+
+/**
+ * gsub of a one-item pattern (a byte set, or a run of set bytes with `run`) by scanning the
+ * string: no regex callback per match. `parts` as nativeGsub splits the replacement (only the
+ * whole match, -1, can be referenced: the pattern has no captures).
+ */
+function byteSetGsub(src: string, set: Uint8Array, run: boolean, parts: (string | number)[]): [string, number] {
+  const literal = parts.length === 0 || (parts.length === 1 && typeof parts[0] === "string");
+  const text = parts.length === 0 ? "" : (parts[0] as string);
+  const len = src.length;
+  let out = "";
+  let n = 0;
+  let copyFrom = 0;
+  for (let i = 0; i < len; i++) {
+    if (set[src.charCodeAt(i)] !== 1) continue;
+    let e = i + 1;
+    if (run) while (e < len && set[src.charCodeAt(e)] === 1) e++;
+    n++;
+    if (i > copyFrom) out += src.slice(copyFrom, i);
+    if (literal) out += text;
+    else {
+      const m = src.slice(i, e);
+      for (let k = 0; k < parts.length; k++) {
+        const part = parts[k];
+        out += typeof part === "string" ? part : m;
+      }
+    }
+    copyFrom = e;
+    i = e - 1;
+  }
+  if (n === 0) return [src, 0];
+  if (copyFrom < len) out += src.slice(copyFrom);
   return [out, n];
 }

@@ -223,18 +223,18 @@ export function str_gsub(...args: unknown[]): unknown {
     typeError(args, 3, "gsub", "string/function/table");
   }
   const anchor = p.charCodeAt(0) === 94;
-  const pstart = anchor ? 1 : 0;
   const plain = p.length > 0 && isLiteral(p);
-  const lit = anchor ? -1 : firstLiteral(p, pstart);
-  const litStr = lit >= 0 ? String.fromCharCode(lit) : "";
-  const ms = new MatchState(src, p);
-  const out: string[] = [];
-  let pos = 0, copyFrom = 0, lastmatch = -1, n = 0;
   const rx = plain ? null : compilePattern(anchor ? p.slice(1) : p);
   if (rx !== null && !anchor && typeof repl === "string" && args[3] === undefined) {
     const r = nativeGsub(src, rx, repl);
     if (r !== undefined) return r;
   }
+  const pstart = anchor ? 1 : 0;
+  const lit = anchor ? -1 : firstLiteral(p, pstart);
+  const litStr = lit >= 0 ? String.fromCharCode(lit) : "";
+  const ms = new MatchState(src, p);
+  const out: string[] = [];
+  let pos = 0, copyFrom = 0, lastmatch = -1, n = 0;
   while (n < maxS) {
     let e: number;
     if (rx !== null) {
