@@ -254,6 +254,14 @@ function isNilLiteral(e: L.Expression): boolean {
   return e.type === "NilLiteral";
 }
 
+/** A non-negative integer literal below 2^31 (its JS number is the Lua integer), or undefined. */
+function smallIntLiteral(ctx: Context, e: L.Expression): number | undefined {
+  if (e.type !== "NumericLiteral") return undefined;
+  const n = parseNumeral(numeralText(ctx, e));
+  if (!("int" in n) || n.int >= 2n ** 31n) return undefined;
+  return Number(n.int);
+}
+
 function isPrimitiveLiteral(e: L.Expression): boolean {
   return e.type === "StringLiteral" || e.type === "BooleanLiteral" || e.type === "NilLiteral";
 }
@@ -266,6 +274,21 @@ function lowerEquality(ctx: Context, e: L.BinaryExpression): t.Expression {
     return t.binaryExpression(neg ? "!==" : "===", l, r);
   }
   void isNilLiteral;
+  // x == 3: only the integer 3 (a JS number), a float 3.0 (boxed) or a table/bigint (never
+  // equal, but left to $eq) need a look: (t = x) === 3 || typeof t is object/bigint && $eq(t, 3)
+  const kr = smallIntLiteral(ctx, e.right), kl = kr === undefined ? smallIntLiteral(ctx, e.left) : undefined;
+  if (kr !== undefined || kl !== undefined) {
+    const tmp = ctx.temp();
+    const k = kr !== undefined ? r : l;
+    const test = t.logicalExpression("||",
+      t.binaryExpression("===", t.assignmentExpression("=", tmp, kr !== undefined ? l : r), k),
+      t.logicalExpression("&&",
+        t.logicalExpression("||",
+          t.binaryExpression("===", t.unaryExpression("typeof", tmp), t.stringLiteral("object")),
+          t.binaryExpression("===", t.unaryExpression("typeof", tmp), t.stringLiteral("bigint"))),
+        operator(ctx, "eq", [tmp, t.cloneNode(k)])));
+    return neg ? t.unaryExpression("!", test) : test;
+  }
   const c = operator(ctx, "eq", [l, r]);
   return neg ? t.unaryExpression("!", c) : c;
 }

@@ -182,6 +182,8 @@ interface Conv {
   bad: string | undefined;
   /** no flags, width or precision */
   plain: boolean;
+  /** at most a width and '-' (no other flag, no precision), and a valid conversion: pad only */
+  widthOnly: boolean;
 }
 
 /** A parsed format string: literal text and conversions, then possibly an error to raise. */
@@ -241,11 +243,14 @@ function parsePlan(fmt: string): Plan {
     const form = "%" + fmt.slice(i, j) + conv;
     if (conv === "q") {
       if (form.length > 2) return { ops, stop: "specifier '%q' cannot have modifiers" };
-      ops.push({ form, conv, sp: parseSpecOnce(form), bad: undefined, plain: true });
+      ops.push({ form, conv, sp: parseSpecOnce(form), bad: undefined, plain: true, widthOnly: false });
     } else {
       const f = flagsOf(conv);
       if (f === undefined) return { ops, stop: `invalid conversion '${form}' to 'format'` };
-      ops.push({ form, conv, sp: parseSpecOnce(form), bad: badFormat(form, f.flags, f.precision), plain: form.length === 2 });
+      const sp = parseSpecOnce(form);
+      const bad = badFormat(form, f.flags, f.precision);
+      const widthOnly = bad === undefined && sp.prec < 0 && !sp.plus && !sp.space && !sp.alt && !sp.zero;
+      ops.push({ form, conv, sp, bad, plain: form.length === 2, widthOnly });
     }
     i = lit = j + 1;
   }
@@ -279,6 +284,19 @@ function formatString(args: unknown[], arg: number, c: Conv): string {
 /** One conversion applied to argument `arg`, checked in lstrlib's order. */
 function convert(args: unknown[], arg: number, c: Conv): string {
   const conv = c.conv;
+  if (c.widthOnly) {
+    // common report forms (%5d, %-10s, %x) with a plain integer or a string: text, then padding
+    const v = args[arg - 1];
+    let text: string | undefined;
+    if (typeof v === "number" && Number.isInteger(v)) {
+      if (conv === "d" || conv === "i") text = String(v);
+      else if (v >= 0 && (conv === "x" || conv === "X")) text = conv === "x" ? v.toString(16) : v.toString(16).toUpperCase();
+    } else if (typeof v === "string" && conv === "s" && v.indexOf("\0") < 0) text = v;
+    if (text !== undefined) {
+      const w = c.sp.width;
+      return text.length >= w ? text : c.sp.left ? text.padEnd(w) : text.padStart(w);
+    }
+  }
   switch (conv) {
     case "s":
       return formatString(args, arg, c);

@@ -133,16 +133,15 @@ export function str_gmatch(...args: unknown[]): unknown {
   const ls = s.length;
   let src = posrelatI(optIntN(args, 3, "gmatch", 1), ls) - 1;
   if (src > ls) src = ls + 1;
-  const ms = new MatchState(s, p);
-  const lit = firstLiteral(p, 0);
-  const litStr = lit >= 0 ? String.fromCharCode(lit) : "";
   let lastmatch = -1;
   const rx = compilePattern(p);
   if (rx !== null) {
+    const re = rx.search;
+    const n = rx.captures;
     return function gmatch_aux(): unknown {
       while (src <= ls) {
-        rx.search.lastIndex = src;
-        const m = rx.search.exec(s);
+        re.lastIndex = src;
+        const m = re.exec(s);
         if (m === null) {
           src = ls + 1;
           break;
@@ -152,13 +151,19 @@ export function str_gmatch(...args: unknown[]): unknown {
           src = start + 1; // an empty match where the last one ended: move on
           continue;
         }
-        fillCaptures(ms, rx, m);
         src = lastmatch = e;
-        return pushCaptures(ms, start, e);
+        if (n === 0) return m[0];
+        if (n === 1) return regexCapture(rx, m, 0);
+        const out = new Array<unknown>(n);
+        for (let i = 0; i < n; i++) out[i] = regexCapture(rx, m, i);
+        return out;
       }
       return EMPTY;
     };
   }
+  const ms = new MatchState(s, p);
+  const lit = firstLiteral(p, 0);
+  const litStr = lit >= 0 ? String.fromCharCode(lit) : "";
   return function gmatch_aux(): unknown {
     for (; src <= ls; src++) {
       if (lit >= 0) {
