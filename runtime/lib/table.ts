@@ -215,8 +215,7 @@ function tsort(...args: unknown[]): unknown {
         return r !== undefined && r !== false;
       };
     }
-    if (plain(t)) sortRange(less, (i) => t.getInt(i), (i, v) => t.setInt(i, v), n);
-    else sortRange(less, (i) => index(t, i), (i, v) => setindex(t, i, v), n);
+    sortRange(t, less, n);
   }
   return EMPTY;
 }
