@@ -35,7 +35,9 @@ export function dbl(v: unknown): number {
 /** A bigint (any size) as a Lua integer: wraps to 64 bits, unboxes safe values. */
 export function mkint(b: bigint): LuaInt {
   const w = BigInt.asIntN(64, b);
-  return w >= -9007199254740991n && w <= 9007199254740991n ? Number(w) : w;
+  // Number(w) is exact up to 2^53 - 1 and never a safe integer beyond: one conversion, no compares
+  const n = Number(w);
+  return Number.isSafeInteger(n) ? n : w;
 }
 
 export function isNumber(v: unknown): v is LuaNumber {

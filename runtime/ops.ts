@@ -184,6 +184,12 @@ function tonum(v: unknown): number | bigint | LuaFloat | undefined {
 type Arith = "add" | "sub" | "mul" | "div" | "mod" | "pow" | "idiv" | "unm";
 
 function arithSlow(op: Arith, a: unknown, b: unknown, da: D, db: D): unknown {
+  // integers beyond 2^53 (bigint) or a product/sum that leaves the safe range: int64 arithmetic
+  if ((typeof a === "bigint" || (typeof a === "number" && Number.isInteger(a))) &&
+      (typeof b === "bigint" || (typeof b === "number" && Number.isInteger(b))) &&
+      op !== "div" && op !== "pow") {
+    return arithNum(op, a, b);
+  }
   // a boxed float with a plain number: float arithmetic straight away
   if (a instanceof LuaFloat) {
     if (typeof b === "number") return floatArith(op, a.n, b);
