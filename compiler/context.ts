@@ -51,6 +51,10 @@ export class FunctionState {
   readonly generator: boolean;
   temps: string[] = [];
   loops: LoopState[] = [];
+  /** Lua locals registered and in scope (lua5.4 allows 200 per function, hidden ones included) */
+  active = 0;
+  /** the line where the function starts (undefined: the main chunk), for limit errors */
+  line: number | undefined = undefined;
   constructor(parent: FunctionState | undefined, isVararg: boolean, generator = false) {
     this.parent = parent;
     this.isVararg = isVararg;
@@ -63,6 +67,8 @@ export class Scope {
   readonly fn: FunctionState;
   readonly vars = new Map<string, Binding>();
   readonly gotos = new Map<string, GotoTarget>();
+  /** locals registered in this block (a redeclared name counts again, as in Lua) */
+  count = 0;
   constructor(parent: Scope | undefined, fn: FunctionState) {
     this.parent = parent;
     this.fn = fn;
@@ -147,11 +153,13 @@ export class Context {
     this.scope = new Scope(this.scope, this.fn);
   }
   popScope(): void {
+    this.fn.active -= this.scope.count;
     this.scope = this.scope.parent!;
   }
 
-  pushFunction(isVararg: boolean, generator = false): FunctionState {
+  pushFunction(isVararg: boolean, generator = false, line?: number): FunctionState {
     this.fn = new FunctionState(this.fn, isVararg, generator);
+    this.fn.line = line;
     this.scope = new Scope(this.scope, this.fn);
     return this.fn;
   }
@@ -160,8 +168,24 @@ export class Context {
     this.fn = this.fn.parent!;
   }
 
+  /**
+   * Counts n locals registered in the current block; past lua5.4's limit of 200 per function,
+   * raises its error. `after`: source offset just past the name (the error is "near" the next token).
+   */
+  reserve(n: number, after: number | undefined): void {
+    this.scope.count += n;
+    this.fn.active += n;
+    if (this.fn.active <= MAXVARS) return;
+    const where = this.fn.line === undefined ? "main function" : `function at line ${this.fn.line}`;
+    const tok = after === undefined ? undefined : nextToken(this.source, after);
+    const line = tok === undefined ? 0 : this.position(tok.offset).line;
+    const near = tok === undefined ? "" : tok.text === "" ? " near <eof>" : ` near '${tok.text}'`;
+    throw new CompileError(line, `too many local variables (limit is ${MAXVARS}) in ${where}${near}`);
+  }
+
   /** Declares a Lua local in the current scope; returns its binding with a unique JS name. */
-  declare(lua: string, attrib?: Attribute): Binding {
+  declare(lua: string, attrib?: Attribute, after?: number): Binding {
+    this.reserve(1, after);
     const base = jsName(lua);
     const n = this.nameCounts.get(base) ?? 0;
     this.nameCounts.set(base, n + 1);
@@ -186,6 +210,34 @@ export class Context {
     }
     return undefined;
   }
+}
+
+/** lparser.c MAXVARS: active locals per function. */
+const MAXVARS = 200;
+
+/** The Lua token starting at or after `offset` (blanks and comments skipped); text "" at the end. */
+export function nextToken(src: string, offset: number): { offset: number; text: string } {
+  let i = offset;
+  for (;;) {
+    while (i < src.length && /\s/.test(src[i])) i++;
+    if (src.startsWith("--", i)) {
+      const long = /^--\[(=*)\[/.exec(src.slice(i, i + 260));
+      if (long) {
+        const close = src.indexOf("]" + long[1] + "]", i);
+        i = close < 0 ? src.length : close + long[1].length + 2;
+      } else {
+        const nl = src.indexOf("\n", i);
+        i = nl < 0 ? src.length : nl + 1;
+      }
+      continue;
+    }
+    break;
+  }
+  if (i >= src.length) return { offset: i, text: "" };
+  const word = /^[A-Za-z_][A-Za-z0-9_]*/.exec(src.slice(i, i + 256));
+  if (word) return { offset: i, text: word[0] };
+  const op = /^(?:\.\.\.|\.\.|==|~=|<=|>=|<<|>>|\/\/|::|.)/s.exec(src.slice(i, i + 3))!;
+  return { offset: i, text: op[0] };
 }
 
 export class CompileError extends Error {

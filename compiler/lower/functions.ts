@@ -3,7 +3,7 @@ import * as t from "../ast.ts";
 import type * as L from "luaparse";
 import type { Binding, Context } from "../context.ts";
 import { lowerBlock } from "./statements.ts";
-import { at } from "./source.ts";
+import { at, rangeOf } from "./source.ts";
 
 /**
  * A Lua function value: the plain function, plus its generator twin when the body makes calls
@@ -58,11 +58,13 @@ export function lowerFunction(
 ): t.FunctionExpression {
   const params = f.parameters;
   const isVararg = params.length > 0 && params[params.length - 1].type === "VarargLiteral";
-  const fn = ctx.pushFunction(isVararg, generator);
+  const fn = ctx.pushFunction(isVararg, generator, f.loc?.start.line);
   const jsParams: (t.Identifier | t.RestElement)[] = [];
-  if (isMethod) jsParams.push(t.identifier(ctx.declare("self").js));
+  // `self` is registered with the '(' of the parameter list as the current token
+  const paren = f.identifier !== null && f.identifier !== undefined ? rangeOf(f.identifier)[1] : undefined;
+  if (isMethod) jsParams.push(t.identifier(ctx.declare("self", undefined, paren).js));
   for (const p of params) {
-    if (p.type === "Identifier") jsParams.push(t.identifier(ctx.declare(p.name).js));
+    if (p.type === "Identifier") jsParams.push(t.identifier(ctx.declare(p.name, undefined, rangeOf(p)[1]).js));
   }
   if (isVararg) jsParams.push(t.restElement(t.identifier("$va")));
   if (self !== undefined && !isVararg && !isMethod && !ctx.assignedNames.has(self.lua)) {

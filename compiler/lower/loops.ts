@@ -108,7 +108,8 @@ export function lowerForNumeric(ctx: Context, s: L.ForNumericStatement): t.State
       ? t.assignmentExpression(step > 0 ? "+=" : "-=", i, t.numericLiteral(Math.abs(step)))
       : t.assignmentExpression("+=", i, st);
     ctx.pushScope();
-    const v = ctx.declare(s.variable.name);
+    ctx.reserve(3, rangeOf(s.variable)[1]); // lua5.4's three hidden "(for state)" locals
+    const v = ctx.declare(s.variable.name, undefined, rangeOf(s.variable)[1]);
     const value = simple ? i : t.conditionalExpression(t.binaryExpression("===", m, t.numericLiteral(0)), i,
       t.callExpression(ctx.rt("forval"), [elem(4), i]));
     const prologue = [t.variableDeclaration("let", [t.variableDeclarator(t.identifier(v.js), value)])];
@@ -131,7 +132,8 @@ export function lowerForGeneric(ctx: Context, s: L.ForGenericStatement): t.State
   const x = t.identifier(`$x${n}`), xe = t.identifier(`$xe${n}`), r = t.identifier(`$r${n}`);
   const loop = withLoop(ctx, () => {
     ctx.pushScope();
-    const vars = s.variables.map((v) => ctx.declare(v.name));
+    ctx.reserve(4, rangeOf(s.variables[0])[1]); // lua5.4's four hidden "(for state)" locals
+    const vars = s.variables.map((v) => ctx.declare(v.name, undefined, rangeOf(v)[1]));
     const call = ctx.fn.generator ? invoke(ctx, f, undefined, [st, c]) : t.callExpression(f, [st, c]);
     const prologue: t.Statement[] = [];
     if (!ctx.fn.generator && vars.length <= 2) {

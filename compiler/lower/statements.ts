@@ -142,7 +142,7 @@ function lowerLocal(ctx: Context, s: L.LocalStatement): t.Statement[] {
   const prevEnd = s.variables.length ? rangeOf(s.variables[s.variables.length - 1])[1] : rangeOf(s)[0];
   const { pre, values } = lowerValues(ctx, s.init, s.variables.length, prevEnd, (i) => isFloatTarget(ctx, s.variables[i]));
   const decls = s.variables.map((v, i) => {
-    const b = ctx.declare(v.name, ctx.attributes.get(rangeOf(v)[0]));
+    const b = ctx.declare(v.name, ctx.attributes.get(rangeOf(v)[0]), rangeOf(v)[1]);
     if (isFloatTarget(ctx, v)) b.float = true;
     return t.variableDeclarator(t.identifier(b.js), values[i]);
   });
@@ -219,7 +219,7 @@ function lowerAssignment(ctx: Context, s: L.AssignmentStatement): t.Statement[] 
 function lowerFunctionStatement(ctx: Context, s: L.FunctionDeclaration): t.Statement[] {
   const id = s.identifier;
   if (s.isLocal && id?.type === "Identifier") {
-    const b = ctx.declare(id.name);
+    const b = ctx.declare(id.name, undefined, rangeOf(id)[1]);
     if (!ctx.assignedNames.has(id.name)) b.luaFunction = true;
     return [at(t.variableDeclaration("let", [t.variableDeclarator(t.identifier(b.js), lowerFunctionValue(ctx, s, id.name, false, b))]), s)];
   }
