@@ -62,10 +62,36 @@ function roundDigits(d: string, n: number): { r: string; carry: boolean } {
   return { r: kept, carry: false };
 }
 
+const POW10 = [1, 10, 100, 1000, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9];
+const ZEROS = ["", "0", "00", "000", "0000", "00000", "000000", "0000000", "00000000", "000000000"];
+
+/**
+ * "%.{prec}f" of a ≥ 0 in int32 arithmetic when a·10^prec < 2^31 and is clearly not near a
+ * rounding tie: s = a·10^prec is within s·2^-53 of the exact product, so when its fraction is
+ * farther than s·2^-52 from one half, rounding s rounds the exact value. Undefined otherwise.
+ */
+function fixedSmall(a: number, prec: number): string | undefined {
+  const p = POW10[prec];
+  const s = a * p;
+  if (!(s < 2147483647)) return undefined;
+  const fl = Math.floor(s), fr = s - fl;
+  const eps = s * 2.220446049250313e-16;
+  if (!(fr - 0.5 > eps || 0.5 - fr > eps)) return undefined;
+  const r = fr > 0.5 ? fl + 1 : fl;
+  if (prec === 0) return "" + r;
+  const ip = (r / p) | 0;
+  const fs = "" + (r - ip * p);
+  return ip + "." + ZEROS[prec - fs.length] + fs;
+}
+
 /** |x| with `prec` digits after the point ("%.{prec}f" without sign). */
 export function fixedAbs(x: number, prec: number): string {
   const a = Math.abs(x);
   if (a === 0) return prec > 0 ? "0." + "0".repeat(prec) : "0";
+  if (prec <= 9) {
+    const r = fixedSmall(a, prec);
+    if (r !== undefined) return r;
+  }
   if (a < 1e21 && prec <= 100 && lowBitExponent(a) !== -(prec + 1)) return a.toFixed(prec);
   const { d, e } = exactDigits(a);
   const n = e + 1 + prec; // digits kept
