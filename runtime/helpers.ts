@@ -9,6 +9,7 @@ export {
 export { strs, table } from "./construct.ts";
 export { LuaTable, append } from "./table.ts";
 export { forin, forlimit, forprep, forval, nth } from "./loops.ts";
+export { fill } from "./fill.ts";
 export { forstep, second } from "./forstep.ts";
 export { checkclose, close } from "./close.ts";
 export { fn, gcall, twin } from "./twin.ts";

@@ -83,7 +83,14 @@ export function lowerForNumeric(ctx: Context, s: L.ForNumericStatement): t.State
   const simple = start !== undefined && Math.abs(start) <= 2 ** 31 && (step === 1 || step === -1);
   const args = [lowerExpr(ctx, s.start), lowerExpr(ctx, s.end)];
   if (s.step) args.push(lowerExpr(ctx, s.step));
-  return at(withLoop(ctx, () => {
+  const fill = fillShape(ctx, s);
+  let fillCall: ((i: t.Expression, e: t.Expression, st: t.Expression) => t.Expression) | undefined;
+  if (fill !== undefined) {
+    // table and value are a local and a literal or local: evaluating them once up front is the same
+    const tbl = lowerExpr(ctx, fill.table), val = lowerExpr(ctx, fill.value);
+    fillCall = (i, e, st) => t.callExpression(ctx.rt("fill"), [tbl, val, i, e, st]);
+  }
+  const loop = at(withLoop(ctx, () => {
     const n = ctx.label("f").replace(/^f\$/, "");
     const i = t.identifier(`$i${n}`), e = t.identifier(`$e${n}`), st = t.identifier(`$s${n}`);
     const m = t.identifier(`$m${n}`), p = t.identifier(`$p${n}`);
@@ -115,8 +122,34 @@ export function lowerForNumeric(ctx: Context, s: L.ForNumericStatement): t.State
     const prologue = [t.variableDeclaration("let", [t.variableDeclarator(t.identifier(v.js), value)])];
     const b = body(ctx, s.body, prologue, s.loc?.end.line);
     ctx.popScope();
-    return t.forStatement(init, cond, update, b);
+    if (fillCall === undefined) return t.forStatement(init, cond, update, b);
+    // { init; if (!$fill(t, v, $i, $e, step)) for (; cond; update) body }  (mode 0 only)
+    const stepExpr = !simple ? st : step! > 0 ? t.numericLiteral(1) : t.unaryExpression("-", t.numericLiteral(1));
+    const offer = fillCall(i, e, stepExpr);
+    const test = simple ? t.unaryExpression("!", offer)
+      : t.logicalExpression("||", t.binaryExpression("!==", m, t.numericLiteral(0)), t.unaryExpression("!", offer));
+    return t.blockStatement([init, t.ifStatement(test, t.forStatement(null, cond, update, b))]);
   }), s);
+  return loop;
+}
+
+/**
+ * A loop whose whole body is `t[v] = x`, with v the loop variable, t a local other than v and x
+ * a literal (not nil) or a local other than v: the shape runtime/fill.ts runs as a tight loop.
+ */
+function fillShape(ctx: Context, s: L.ForNumericStatement): { table: L.Expression; value: L.Expression } | undefined {
+  if (s.body.length !== 1) return undefined;
+  const st = s.body[0];
+  if (st.type !== "AssignmentStatement" || st.variables.length !== 1 || st.init.length !== 1) return undefined;
+  const target = st.variables[0], value = st.init[0];
+  if (target.type !== "IndexExpression") return undefined;
+  const loopVar = s.variable.name;
+  const isLocal = (e: L.Expression): boolean =>
+    e.type === "Identifier" && e.name !== loopVar && ctx.resolve(e.name) !== undefined;
+  if (target.index.type !== "Identifier" || target.index.name !== loopVar || !isLocal(target.base)) return undefined;
+  const literal = value.type === "BooleanLiteral" || value.type === "NumericLiteral" || value.type === "StringLiteral";
+  if (!literal && !isLocal(value)) return undefined;
+  return { table: target.base, value };
 }
 
 /**

@@ -1,0 +1,31 @@
+// Array fills: `for j = i, e, s do t[j] = v end` with nothing else in the body. The compiled
+// loop first offers the whole loop to fill(); when every store would land in t's array part
+// with no metamethod or hash part involved, fill runs it as a tight JS loop (which V8 optimises
+// far better than the per-store checks, whose cold paths keep it from peeling the loop) and
+// returns true. Otherwise it does nothing and returns false, and the ordinary loop runs.
+import { appendArr, isTable } from "./table.ts";
+
+/** i, e, s: the loop's integer start, limit and step (a mode-0 loop); v: the stored value. */
+export function fill(t: unknown, v: unknown, i: number, e: number, s: number): boolean {
+  if (v === undefined || !isTable(t) || t.metatable !== undefined) return false;
+  const a = t.arr;
+  if (s > 0) {
+    if (i > e) return true; // no iteration
+    if (i < 1) return false;
+    if (e <= a.length) {
+      for (let j = i; j <= e; j += s) a[j - 1] = v;
+      return true;
+    }
+    // past the end: only a step of 1 that starts inside the array (or just after it) appends
+    // every key in order; keys in the hash part would have to migrate
+    if (s !== 1 || i > a.length + 1 || (t.hash !== undefined && t.hash.size > 0)) return false;
+    const n = a.length;
+    for (let j = i; j <= n; j++) a[j - 1] = v;
+    for (let j = n + 1; j <= e; j++) appendArr(a, v);
+    return true;
+  }
+  if (i < e) return true; // no iteration
+  if (e < 1 || i > a.length) return false;
+  for (let j = i; j >= e; j += s) a[j - 1] = v;
+  return true;
+}
