@@ -61,6 +61,12 @@ function concatField(t: unknown, i: LuaInt): string {
   return rterror(`invalid value (${type(v)}) at index ${i} in table for 'concat'`);
 }
 
+/** Whether a[from..to) holds only strings (then join needs no conversions or checks). */
+function allStrings(a: unknown[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (typeof a[i] !== "string") return false;
+  return true;
+}
+
 function tconcat(...args: unknown[]): unknown {
   const t = args[0];
   const n = auxGetn(args, R, "concat");
@@ -75,6 +81,9 @@ function tconcat(...args: unknown[]): unknown {
     return parts.join(sep);
   }
   const direct = plain(t) ? t.arr : undefined;
+  if (direct !== undefined && lo >= 1 && hi <= direct.length && allStrings(direct, lo - 1, hi)) {
+    return lo === 1 && hi === direct.length ? direct.join(sep) : direct.slice(lo - 1, hi).join(sep);
+  }
   for (let i = lo; i <= hi; i++) {
     const v = direct !== undefined && i >= 1 && i <= direct.length ? direct[i - 1] : undefined;
     parts.push(typeof v === "string" ? v : v !== undefined && isNumber(v) ? numberToString(v) : concatField(t, i));
