@@ -80,6 +80,13 @@ export function utf8ToJs(s: string, who: string): string {
   return buf.toString("utf8");
 }
 
+/** Checks that a Lua byte string is valid UTF-8; raises "<who>: invalid UTF-8 in <what> (byte N)". */
+export function checkUtf8In(s: string, who: string, what: string): void {
+  if (/^[\x00-\x7f]*$/.test(s)) return;
+  const buf = Buffer.from(s, "latin1");
+  if (!isUtf8(buf)) fail(`${who}: invalid UTF-8 in ${what} (byte ${badUtf8Offset(buf) + 1})`);
+}
+
 /** Checks that a Lua byte string is valid UTF-8 (raises naming the builtin otherwise). */
 export function checkUtf8(s: string, who: string): void {
   if (/^[\x00-\x7f]*$/.test(s)) return;
@@ -155,7 +162,7 @@ function checkFinite(x: number, who: string): void {
 }
 
 /** An object key's text (still a Lua byte string): strings as-is, numbers in decimal. */
-function keyText(k: unknown, who: string): string {
+export function keyText(k: unknown, who: string): string {
   if (typeof k === "string") return k;
   if (typeof k === "number") return Number.isSafeInteger(k) ? String(k) : plainDecimal(k);
   if (typeof k === "bigint") return k.toString();
