@@ -112,19 +112,27 @@ class Encoder {
     this.object(pairs, depth);
   }
 
-  // Records decoded from the same source usually share one key order: the last order seen and
-  // its sorted form are kept, so most objects skip the sort.
-  private lastKeys: string[] = NO_KEYS;
-  private lastSorted: string[] = NO_KEYS;
+  // Records of one kind share a key order (nested records give a few kinds in turn): the last
+  // few orders seen and their sorted forms are kept, so most objects skip the sort.
+  private readonly orders: { keys: string[]; sorted: string[] }[] = [];
 
   /** The string part's keys with non-nil values, in byte order. */
   private sortedKeys(strs: Record<string, unknown>): string[] {
     const keys = Object.keys(strs);
-    let same = keys.length === this.lastKeys.length;
-    for (let i = 0; same && i < keys.length; i++) same = keys[i] === this.lastKeys[i];
-    const sorted = same ? this.lastSorted : keys.slice().sort();
-    this.lastKeys = keys;
-    this.lastSorted = sorted;
+    let sorted: string[] | undefined;
+    const orders = this.orders;
+    for (let j = 0; j < orders.length && sorted === undefined; j++) {
+      const known = orders[j].keys;
+      if (known.length !== keys.length) continue;
+      let same = true;
+      for (let i = 0; same && i < keys.length; i++) same = keys[i] === known[i];
+      if (same) sorted = orders[j].sorted;
+    }
+    if (sorted === undefined) {
+      sorted = keys.slice().sort();
+      if (orders.length >= 8) orders.pop();
+      orders.unshift({ keys, sorted });
+    }
     for (let i = 0; i < sorted.length; i++) {
       if (strs[sorted[i]] === undefined) return sorted.filter((k) => strs[k] !== undefined);
     }
