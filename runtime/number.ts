@@ -6,6 +6,7 @@
 //   float:   a plain JS number that is not integral (fractions, NaN, ±Infinity), or a
 //            LuaFloat box around an integral value (2.0, -0.0, 1e300).
 // So a plain number is an integer exactly when Number.isInteger(x) is true.
+import { add64, mul64, shl64, sub64 } from "./int64.ts";
 
 export class LuaFloat {
   readonly n: number;
@@ -235,13 +236,13 @@ function str2d(t: string): LuaNumber | undefined {
 // ---- integer arithmetic slow paths (64-bit wrap) ---------------------------------------------
 
 export function intAdd(a: LuaInt, b: LuaInt): LuaInt {
-  return mkint(toBig(a) + toBig(b));
+  return add64(a, b);
 }
 export function intSub(a: LuaInt, b: LuaInt): LuaInt {
-  return mkint(toBig(a) - toBig(b));
+  return sub64(a, b);
 }
 export function intMul(a: LuaInt, b: LuaInt): LuaInt {
-  return mkint(toBig(a) * toBig(b));
+  return mul64(a, b);
 }
 /** Floor division on integers; caller has checked b != 0. */
 export function intIdiv(a: LuaInt, b: LuaInt): LuaInt {
@@ -267,8 +268,5 @@ export function floatMod(a: number, b: number): number {
 }
 
 export function shiftLeft(a: LuaInt, n: LuaInt): LuaInt {
-  const sh = toBig(n);
-  if (sh <= -64n || sh >= 64n) return 0;
-  const x = BigInt.asUintN(64, toBig(a));
-  return mkint(sh >= 0n ? x << sh : x >> -sh);
+  return shl64(a, n);
 }

@@ -3,6 +3,7 @@
 //
 // The optional trailing `d…` string arguments describe operands for error messages
 // ("local 'x'", "global 'f'", "field 'y'", "upvalue 'z'", "constant 'abc'").
+import { add64, and64, mul64, not64, or64, shl64, sub64, xor64 } from "./int64.ts";
 import { LuaError, currentLuaFrames } from "./error.ts";
 import { getMetatable, metamethod, shared } from "./meta.ts";
 import {
@@ -250,13 +251,29 @@ function arithNum(op: Arith, x: number | bigint | LuaFloat, y: number | bigint |
   return floatArith(op, toDouble(x), toDouble(y));
 }
 
+/** An integer operand of 64-bit arithmetic: a safe-integer number or a bigint. */
+function isIntValue(v: unknown): v is LuaInt {
+  return typeof v === "bigint" || (typeof v === "number" && Number.isInteger(v));
+}
+
+// past the safe range (or with a bigint operand): 64-bit arithmetic on halves, then the rest
+function addInt(a: unknown, b: unknown, da: D, db: D): unknown {
+  return isIntValue(a) && isIntValue(b) ? add64(a, b) : arithSlow("add", a, b, da, db);
+}
+function subInt(a: unknown, b: unknown, da: D, db: D): unknown {
+  return isIntValue(a) && isIntValue(b) ? sub64(a, b) : arithSlow("sub", a, b, da, db);
+}
+function mulInt(a: unknown, b: unknown, da: D, db: D): unknown {
+  return isIntValue(a) && isIntValue(b) ? mul64(a, b) : arithSlow("mul", a, b, da, db);
+}
+
 export function add(a: unknown, b: unknown, da?: D, db?: D): unknown {
   if (typeof a === "number" && typeof b === "number") {
     const r = a + b;
     if (!Number.isInteger(r)) return r;
     if (Number.isSafeInteger(r) && Number.isInteger(a) && Number.isInteger(b)) return r;
   }
-  return arithSlow("add", a, b, da, db);
+  return addInt(a, b, da, db);
 }
 
 export function sub(a: unknown, b: unknown, da?: D, db?: D): unknown {
@@ -265,7 +282,7 @@ export function sub(a: unknown, b: unknown, da?: D, db?: D): unknown {
     if (!Number.isInteger(r)) return r;
     if (Number.isSafeInteger(r) && Number.isInteger(a) && Number.isInteger(b)) return r;
   }
-  return arithSlow("sub", a, b, da, db);
+  return subInt(a, b, da, db);
 }
 
 export function mul(a: unknown, b: unknown, da?: D, db?: D): unknown {
@@ -274,7 +291,7 @@ export function mul(a: unknown, b: unknown, da?: D, db?: D): unknown {
     if (!Number.isInteger(r)) return r;
     if (Number.isSafeInteger(r) && r !== 0 && Number.isInteger(a) && Number.isInteger(b)) return r;
   }
-  return arithSlow("mul", a, b, da, db);
+  return mulInt(a, b, da, db);
 }
 
 export function div(a: unknown, b: unknown, da?: D, db?: D): unknown {
@@ -384,12 +401,12 @@ function bitSlow(op: Bit, a: unknown, b: unknown, da: D, db: D): unknown {
 
 function bitInt(op: Bit, a: LuaInt, b: LuaInt): LuaInt {
   switch (op) {
-    case "band": return mkint(toBig(a) & toBig(b));
-    case "bor": return mkint(toBig(a) | toBig(b));
-    case "bxor": return mkint(toBig(a) ^ toBig(b));
-    case "bnot": return mkint(~toBig(a));
-    case "shl": return shiftLeft(a, b);
-    case "shr": return shiftLeft(a, mkint(-toBig(b)));
+    case "band": return and64(a, b);
+    case "bor": return or64(a, b);
+    case "bxor": return xor64(a, b);
+    case "bnot": return not64(a);
+    case "shl": return shl64(a, b);
+    case "shr": return typeof b === "bigint" ? 0 : shl64(a, -b);
   }
 }
 
@@ -399,21 +416,26 @@ function isI32(v: unknown): v is number {
 
 export function band(a: unknown, b: unknown, da?: D, db?: D): unknown {
   if (isI32(a) && isI32(b)) return a & b;
+  if (isIntValue(a) && isIntValue(b)) return and64(a, b);
   return bitSlow("band", a, b, da, db);
 }
 export function bor(a: unknown, b: unknown, da?: D, db?: D): unknown {
   if (isI32(a) && isI32(b)) return a | b;
+  if (isIntValue(a) && isIntValue(b)) return or64(a, b);
   return bitSlow("bor", a, b, da, db);
 }
 export function bxor(a: unknown, b: unknown, da?: D, db?: D): unknown {
   if (isI32(a) && isI32(b)) return a ^ b;
+  if (isIntValue(a) && isIntValue(b)) return xor64(a, b);
   return bitSlow("bxor", a, b, da, db);
 }
 export function shl(a: unknown, b: unknown, da?: D, db?: D): unknown {
+  if (isIntValue(a) && isIntValue(b)) return shl64(a, b);
   return bitSlow("shl", a, b, da, db);
 }
 export function shr(a: unknown, b: unknown, da?: D, db?: D): unknown {
   if (isI32(a) && a >= 0 && isI32(b) && b >= 0 && b < 32) return a >>> b;
+  if (isIntValue(a) && isIntValue(b)) return typeof b === "bigint" ? 0 : shl64(a, -b);
   return bitSlow("shr", a, b, da, db);
 }
 export function bnot(a: unknown, da?: D): unknown {
