@@ -24,9 +24,10 @@ dist/assay.cjs: node_modules/.installed $(SOURCES)
 	$(ESBUILD) cli/main.ts --bundle --platform=node --format=cjs --target=node24 \
 	  --outfile=dist/assay.cjs --log-level=error \
 	  --define:import.meta.url=__import_meta_url \
-	  --banner:js="var __import_meta_url = require('node:url').pathToFileURL(__filename).href;"
+	  --banner:js="var __import_meta_url = require('node:url').pathToFileURL(__filename).href;" \
+	  --minify-whitespace --minify-syntax
 	$(ESBUILD) compiler/index.ts --bundle --platform=node --format=cjs --target=node24 \
-	  --outfile=dist/compiler.cjs --log-level=warning
+	  --outfile=dist/compiler.cjs --log-level=warning --minify-whitespace --minify-syntax
 
 build: dist/assay.cjs
 
