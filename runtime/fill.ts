@@ -5,6 +5,9 @@
 // returns true. Otherwise it does nothing and returns false, and the ordinary loop runs.
 import { appendArr, isTable } from "./table.ts";
 
+/** Longest array part fill() allocates in one step (larger fills grow as they go). */
+const MAX_PRESIZE = 2 ** 26;
+
 /** i, e, s: the loop's integer start, limit and step (a mode-0 loop); v: the stored value. */
 export function fill(t: unknown, v: unknown, i: number, e: number, s: number): boolean {
   if (v === undefined || !isTable(t) || t.metatable !== undefined) return false;
@@ -21,7 +24,13 @@ export function fill(t: unknown, v: unknown, i: number, e: number, s: number): b
     if (s !== 1 || i > a.length + 1 || (t.hash !== undefined && t.hash.size > 0)) return false;
     const n = a.length;
     for (let j = i; j <= n; j++) a[j - 1] = v;
-    for (let j = n + 1; j <= e; j++) appendArr(a, v);
+    if (e - n >= 1024 && e <= MAX_PRESIZE) {
+      // the final length is known: one allocation instead of a doubling at each power of two
+      a.length = e;
+      for (let j = n + 1; j <= e; j++) a[j - 1] = v;
+    } else {
+      for (let j = n + 1; j <= e; j++) appendArr(a, v);
+    }
     return true;
   }
   if (i < e) return true; // no iteration
