@@ -8,6 +8,8 @@ import { fileURLToPath } from "node:url";
 
 export interface CachedChunk {
   code: string;
+  /** V8's code cache for the chunk's JS (vm.Script cachedData), once a run has made one */
+  v8?: Buffer;
 }
 
 function cacheDir(): string | undefined {
@@ -53,13 +55,32 @@ export function readCache(key: string): CachedChunk | undefined {
   const dir = cacheDir();
   if (dir === undefined) return undefined;
   try {
-    return { code: readFileSync(join(dir, key + ".js"), "utf8") };
+    const code = readFileSync(join(dir, key + ".js"), "utf8");
+    let v8: Buffer | undefined;
+    try {
+      v8 = readFileSync(join(dir, key + ".v8"));
+    } catch {
+      v8 = undefined;
+    }
+    return { code, v8 };
   } catch {
     return undefined;
   }
 }
 
-function writeAtomic(path: string, data: string): void {
+/** Stores V8's code cache for a cached chunk (made after a run, so it holds what ran). */
+export function writeCodeCache(key: string, data: Buffer): void {
+  const dir = cacheDir();
+  if (dir === undefined) return;
+  try {
+    makeDirs(dir);
+    writeAtomic(join(dir, key + ".v8"), data);
+  } catch {
+    // read-only or full: run without it
+  }
+}
+
+function writeAtomic(path: string, data: string | Buffer): void {
   const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
   writeFileSync(tmp, data);
   renameSync(tmp, path);

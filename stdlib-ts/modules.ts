@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { loadChunk } from "../runtime/chunk.ts";
+import { loadFileChunk } from "../runtime/chunk.ts";
 import { rterror } from "../runtime/error.ts";
 import { registerBuiltins } from "../runtime/lib/register.ts";
 import { LuaTable } from "../runtime/table.ts";
@@ -56,7 +56,7 @@ export function open(G: LuaTable): void {
     if (found === undefined) return `\n\tno module file: ${moduleDirs().map((d) => join(d, n.slice(PREFIX.length) + ".lua")).join(", ")}\n\tno embedded stdlib file: ${n.slice(PREFIX.length)}.lua`;
     const src = readFileSync(found.file).toString("latin1");
     try {
-      return [loadChunk(src, found.chunkName, G), found.chunkName];
+      return [loadFileChunk(src, found.chunkName, G), found.chunkName];
     } catch (e) {
       return rterror(`error loading module '${n}' from file '${found.chunkName}':\n\t${e instanceof Error ? e.message : String(e)}`);
     }

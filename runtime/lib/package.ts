@@ -2,7 +2,7 @@
 // searchpath. Lua files found on package.path are compiled through the load() compiler hook;
 // assay adds its own searchers for `assay.*` modules (stdlib-ts/modules.ts).
 import { existsSync, readFileSync } from "node:fs";
-import { loadChunk } from "../chunk.ts";
+import { loadFileChunk } from "../chunk.ts";
 import { rterror } from "../error.ts";
 import { call, index } from "../ops.ts";
 import { LuaTable } from "../table.ts";
@@ -57,7 +57,7 @@ export function openPackage(G: LuaTable): void {
   function loadFile(file: string): Function {
     const src = readFileSync(file).toString("latin1");
     try {
-      return loadChunk(src, file, G);
+      return loadFileChunk(src, file, G);
     } catch (e) {
       const msg = e instanceof Error ? e.message : String(e);
       return rterror(`error loading module from file '${file}':\n\t${msg}`);

@@ -1,7 +1,7 @@
 // The CLI as users run it (bin/assay, the built bundle): run, exec, errors, exit codes, cache.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
@@ -68,6 +68,25 @@ describe("assay run / exec", () => {
     const files = readdirSync(join(cache, "assay")).filter((n) => n.endsWith(".js"));
     assert.ok(files.length >= 1);
     assert.equal(run(["run", f]).stdout, "xxx\n");
+  });
+  it("required modules share the cache; V8 code caches are made once and a bad one is replaced", () => {
+    const own = join(dir, "cache-modules");
+    const go = () => spawnSync(assay, ["run", "usemod.lua"], { cwd: dir, encoding: "utf8", env: { ...process.env, XDG_CACHE_HOME: own } });
+    script("cachedmod.lua", "local M = {}\nfunction M.twice(x) return 2 * x end\nreturn M\n");
+    script("usemod.lua", "local m = require('cachedmod')\nprint(m.twice(21))\n");
+    assert.equal(go().stdout, "42\n");
+    const listed = () => readdirSync(join(own, "assay")).filter((n) => !n.endsWith(".tmp")).sort();
+    const first = listed();
+    assert.equal(first.filter((n) => n.endsWith(".js")).length, 2, "the script and the module");
+    assert.equal(first.filter((n) => n.endsWith(".v8")).length, 2, "a code cache for each");
+    for (const n of first.filter((x) => x.endsWith(".v8"))) writeFileSync(join(own, "assay", n), "not a code cache");
+    assert.equal(go().stdout, "42\n");
+    assert.deepEqual(listed(), first);
+    for (const n of first.filter((x) => x.endsWith(".v8"))) assert.notEqual(readFileSync(join(own, "assay", n), "latin1"), "not a code cache");
+    // an edited module is compiled again
+    script("cachedmod.lua", "local M = {}\nfunction M.twice(x) return 3 * x end\nreturn M\n");
+    assert.equal(go().stdout, "63\n");
+    assert.equal(listed().filter((n) => n.endsWith(".js")).length, 3);
   });
   it("a read-only cache directory only costs speed", () => {
     const f = script("ro.lua", "print('ok')");
