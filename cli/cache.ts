@@ -1,7 +1,7 @@
 // The compile cache for `assay run`: compiled chunks stored by content hash (source, chunk name,
 // compiler build) under $XDG_CACHE_HOME/assay or ~/.cache/assay. Writes are atomic (temp file +
 // rename) so concurrent runs are safe; any cache failure only costs speed.
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -107,8 +107,24 @@ export function writeCache(key: string, chunk: CachedChunk): void {
   try {
     makeDirs(dir);
     writeAtomic(join(dir, key + ".js"), chunk.code);
+    prune(dir);
   } catch {
     // read-only or full: run without caching
+  }
+}
+
+/** Most chunks kept; past it, a new entry removes the least recently written ones. */
+const MAX_ENTRIES = 1000;
+const KEEP_ENTRIES = 800;
+
+/** Keeps the cache bounded: on a write (a cache miss), drops the oldest chunks past MAX_ENTRIES. */
+function prune(dir: string): void {
+  const names = readdirSync(dir).filter((n) => n.endsWith(".js"));
+  if (names.length <= MAX_ENTRIES) return;
+  const aged = names.map((n) => ({ n, t: statSync(join(dir, n)).mtimeMs })).sort((a, b) => a.t - b.t);
+  for (const { n } of aged.slice(0, aged.length - KEEP_ENTRIES)) {
+    const key = n.slice(0, -3);
+    for (const f of [key + ".js", key + ".v8"]) rmSync(join(dir, f), { force: true });
   }
 }
 

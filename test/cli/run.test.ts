@@ -1,7 +1,7 @@
 // The CLI as users run it (bin/assay, the built bundle): run, exec, errors, exit codes, cache.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
@@ -87,6 +87,22 @@ describe("assay run / exec", () => {
     script("cachedmod.lua", "local M = {}\nfunction M.twice(x) return 3 * x end\nreturn M\n");
     assert.equal(go().stdout, "63\n");
     assert.equal(listed().filter((n) => n.endsWith(".js")).length, 3);
+  });
+  it("the cache stays bounded: a write past 1000 chunks drops the oldest", () => {
+    const own = join(dir, "cache-full");
+    mkdirSync(join(own, "assay"), { recursive: true });
+    const old = new Date(Date.now() - 86_400_000);
+    for (let i = 0; i < 1005; i++) {
+      const f = join(own, "assay", `stale${i}.js`);
+      writeFileSync(f, "");
+      utimesSync(f, old, old);
+    }
+    const f = script("fresh.lua", "print('fresh')");
+    const r = spawnSync(assay, ["run", f], { cwd: dir, encoding: "utf8", env: { ...process.env, XDG_CACHE_HOME: own } });
+    assert.equal(r.stdout, "fresh\n");
+    const left = readdirSync(join(own, "assay")).filter((n) => n.endsWith(".js"));
+    assert.equal(left.length, 800);
+    assert.ok(left.some((n) => !n.startsWith("stale")), "the new chunk is kept");
   });
   it("a read-only cache directory only costs speed", () => {
     const f = script("ro.lua", "print('ok')");
