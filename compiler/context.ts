@@ -3,6 +3,7 @@
 import * as t from "./ast.ts";
 import type { Attribute } from "./parse.ts";
 import { jsName } from "./names.ts";
+import { nextToken } from "./next-token.ts";
 import type { FloatInfo } from "./floats.ts";
 
 export interface Binding {
@@ -23,6 +24,8 @@ export interface GotoTarget {
   kind: "break" | "continue";
   /** the label's line, for "already defined on line N" */
   line: number;
+  /** the label's source offset: a label conflicts only with same-named ones defined before it */
+  offset: number;
 }
 
 export interface LoopState {
@@ -55,6 +58,8 @@ export class FunctionState {
   active = 0;
   /** the line where the function starts (undefined: the main chunk), for limit errors */
   line: number | undefined = undefined;
+  /** source offset just past the function's `end` (undefined: the main chunk, which ends at EOF) */
+  end: number | undefined = undefined;
   constructor(parent: FunctionState | undefined, isVararg: boolean, generator = false) {
     this.parent = parent;
     this.isVararg = isVararg;
@@ -133,6 +138,19 @@ export class Context {
 
   private lineStarts: number[] | undefined;
 
+  /**
+   * The line lua5.4 reports for an error raised once the parser has moved past `offset`: the
+   * line of the next token (for the end of the main chunk, the line of <eof>).
+   */
+  lineAfter(offset: number): number {
+    return this.position(nextToken(this.source, offset).offset).line;
+  }
+
+  /** The line of the error for gotos left unresolved in the current function (at its end). */
+  functionEndLine(): number {
+    return this.lineAfter(this.fn.end ?? this.source.length);
+  }
+
   /** 1-based line and 0-based column of a source offset. */
   position(offset: number): { line: number; column: number } {
     if (this.lineStarts === undefined) {
@@ -157,9 +175,10 @@ export class Context {
     this.scope = this.scope.parent!;
   }
 
-  pushFunction(isVararg: boolean, generator = false, line?: number): FunctionState {
+  pushFunction(isVararg: boolean, generator = false, line?: number, end?: number): FunctionState {
     this.fn = new FunctionState(this.fn, isVararg, generator);
     this.fn.line = line;
+    this.fn.end = end;
     this.scope = new Scope(this.scope, this.fn);
     return this.fn;
   }
@@ -214,31 +233,6 @@ export class Context {
 
 /** lparser.c MAXVARS: active locals per function. */
 const MAXVARS = 200;
-
-/** The Lua token starting at or after `offset` (blanks and comments skipped); text "" at the end. */
-export function nextToken(src: string, offset: number): { offset: number; text: string } {
-  let i = offset;
-  for (;;) {
-    while (i < src.length && /\s/.test(src[i])) i++;
-    if (src.startsWith("--", i)) {
-      const long = /^--\[(=*)\[/.exec(src.slice(i, i + 260));
-      if (long) {
-        const close = src.indexOf("]" + long[1] + "]", i);
-        i = close < 0 ? src.length : close + long[1].length + 2;
-      } else {
-        const nl = src.indexOf("\n", i);
-        i = nl < 0 ? src.length : nl + 1;
-      }
-      continue;
-    }
-    break;
-  }
-  if (i >= src.length) return { offset: i, text: "" };
-  const word = /^[A-Za-z_][A-Za-z0-9_]*/.exec(src.slice(i, i + 256));
-  if (word) return { offset: i, text: word[0] };
-  const op = /^(?:\.\.\.|\.\.|==|~=|<=|>=|<<|>>|\/\/|::|.)/s.exec(src.slice(i, i + 3))!;
-  return { offset: i, text: op[0] };
-}
 
 export class CompileError extends Error {
   readonly line: number;

@@ -58,7 +58,7 @@ export function lowerFunction(
 ): t.FunctionExpression {
   const params = f.parameters;
   const isVararg = params.length > 0 && params[params.length - 1].type === "VarargLiteral";
-  const fn = ctx.pushFunction(isVararg, generator, f.loc?.start.line);
+  const fn = ctx.pushFunction(isVararg, generator, f.loc?.start.line, rangeOf(f)[1]);
   const jsParams: (t.Identifier | t.RestElement)[] = [];
   // `self` is registered with the '(' of the parameter list as the current token
   const paren = f.identifier !== null && f.identifier !== undefined ? rangeOf(f.identifier)[1] : undefined;

@@ -5,7 +5,7 @@ import * as t from "../ast.ts";
 import type * as L from "luaparse";
 import { CompileError, type Context } from "../context.ts";
 import { lowerPlain } from "./statements.ts";
-import { at, lineOf } from "./source.ts";
+import { at, lineOf, rangeOf } from "./source.ts";
 
 /** Whether statements (not nested functions) contain `goto name`. */
 function jumpsTo(stmts: L.Statement[], name: string): boolean {
@@ -36,9 +36,15 @@ export function lowerLabelled(ctx: Context, stmts: L.Statement[]): t.Statement[]
   if (p < 0) return lowerPlain(ctx, stmts);
   const label = stmts[p] as L.LabelStatement;
   const name = label.label.name;
+  const offset = rangeOf(label)[0];
+  // lua5.4 checks at the label, in source order: a same-named label still open in this function
+  // (earlier in this block or in an enclosing one) conflicts; one in a block already closed
+  // does not. The error is reported at the token after the label.
   for (let s = ctx.scope; s && s.fn === ctx.fn; s = s.parent!) {
     const prev = s.gotos.get(name);
-    if (prev) throw new CompileError(lineOf(label), `label '${name}' already defined on line ${prev.line}`);
+    if (prev && prev.offset < offset) {
+      throw new CompileError(ctx.lineAfter(rangeOf(label)[1]), `label '${name}' already defined on line ${prev.line}`);
+    }
     if (!s.parent) break;
   }
   const before = stmts.slice(0, p), after = stmts.slice(p + 1);
@@ -52,21 +58,21 @@ export function lowerLabelled(ctx: Context, stmts: L.Statement[]): t.Statement[]
       if (local) {
         const v = local.type === "LocalStatement" ? local.variables[0].name : (local.identifier as L.Identifier).name;
         const g = findGoto(before.slice(i0), name)!;
-        throw new CompileError(lineOf(g), `<goto ${name}> at line ${lineOf(g)} jumps into the scope of local '${v}'`);
+        throw new CompileError(ctx.lineAfter(rangeOf(label)[1]), `<goto ${name}> at line ${lineOf(g)} jumps into the scope of local '${v}'`);
       }
     }
     out.push(...lowerPlain(ctx, before.slice(0, i0)));
     const js = ctx.label(name);
-    ctx.scope.gotos.set(name, { js, kind: "break", line: lineOf(label) });
+    ctx.scope.gotos.set(name, { js, kind: "break", line: lineOf(label), offset });
     const inner = lowerPlain(ctx, before.slice(i0));
     out.push(t.labeledStatement(t.identifier(js), t.blockStatement(inner)));
   } else {
-    ctx.scope.gotos.set(name, { js: "", kind: "break", line: lineOf(label) }); // reserve the name
+    ctx.scope.gotos.set(name, { js: "", kind: "break", line: lineOf(label), offset }); // reserve the name
     out.push(...lowerPlain(ctx, before));
   }
   if (jumpsTo(after, name)) {
     const js = ctx.label(name);
-    ctx.scope.gotos.set(name, { js, kind: "continue", line: lineOf(label) });
+    ctx.scope.gotos.set(name, { js, kind: "continue", line: lineOf(label), offset });
     const loop = ctx.fn.loops[ctx.fn.loops.length - 1];
     if (loop) loop.wrappersInside++;
     const rest = lowerLabelled(ctx, after);
@@ -74,7 +80,7 @@ export function lowerLabelled(ctx: Context, stmts: L.Statement[]): t.Statement[]
     rest.push(t.breakStatement());
     out.push(at(t.labeledStatement(t.identifier(js), t.whileStatement(t.booleanLiteral(true), t.blockStatement(rest))), label));
   } else {
-    ctx.scope.gotos.set(name, { js: "", kind: "break", line: lineOf(label) });
+    ctx.scope.gotos.set(name, { js: "", kind: "break", line: lineOf(label), offset });
     out.push(...lowerLabelled(ctx, after));
   }
   return out;
@@ -97,7 +103,8 @@ function findGoto(stmts: L.Statement[], name: string): L.GotoStatement | undefin
 export function lowerGoto(ctx: Context, s: L.GotoStatement): t.Statement {
   const g = ctx.findGoto(s.label.name);
   if (g === undefined || g.js === "") {
-    throw new CompileError(lineOf(s), `no visible label '${s.label.name}' for <goto> at line ${lineOf(s)}`);
+    // lua5.4 finds it unresolved when the function's body closes
+    throw new CompileError(ctx.functionEndLine(), `no visible label '${s.label.name}' for <goto> at line ${lineOf(s)}`);
   }
   return at(g.kind === "break" ? t.breakStatement(t.identifier(g.js)) : t.continueStatement(t.identifier(g.js)), s);
 }

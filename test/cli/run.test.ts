@@ -44,7 +44,7 @@ describe("assay run / exec", () => {
     const f = script("bad.lua", "local x = 1\nif x then\n");
     const r = run(["run", f]);
     assert.equal(r.code, 1);
-    assert.match(r.stderr, /bad\.lua:3: 'end' expected near <eof>/);
+    assert.match(r.stderr, /bad\.lua:3: 'end' expected \(to close 'if' at line 2\) near <eof>/);
     assert.doesNotMatch(r.stderr, /at .*\.(ts|js|mjs):\d+/);
   });
   it("a runtime error shows a Lua traceback with Lua lines, no JS frames", () => {
