@@ -27,7 +27,7 @@ export interface Parsed {
   attributes: Map<number, Attribute>;
 }
 
-const TOKEN_EOF = 1, TOKEN_KEYWORD = 4, TOKEN_IDENT = 8, TOKEN_PUNCT = 32;
+const TOKEN_EOF = 1, TOKEN_STRING = 2, TOKEN_KEYWORD = 4, TOKEN_IDENT = 8, TOKEN_NUMBER = 16, TOKEN_PUNCT = 32;
 
 interface Token {
   type: number;
@@ -43,13 +43,12 @@ interface Token {
 function stripAttributes(src: string, chunk: string): { src: string; attributes: Map<number, Attribute> } {
   const attributes = new Map<number, Attribute>();
   if (!/<\s*(const|close|[A-Za-z_]\w*)\s*>/.test(src)) return { src, attributes };
-  let tokens: Token[];
+  const tokens: Token[] = [];
   try {
     const lexer = luaparse.parse(src, { wait: true, luaVersion: "5.3" } as luaparse.Options) as unknown as { lex(): Token };
-    tokens = [];
     for (let t = lexer.lex(); t.type !== TOKEN_EOF; t = lexer.lex()) tokens.push(t);
   } catch {
-    return { src, attributes }; // let the real parse report the lexical error
+    // a lexical error: strip the attributes before it; the real parse reports the error
   }
   const chars = src.split("");
   for (let i = 0; i < tokens.length; i++) {
@@ -226,8 +225,11 @@ function parseClean(src: string, chunk: string, attributes: Map<number, Attribut
       scope: false,
       comments: false,
     } as luaparse.Options);
+    const empty = emptyArgumentError(src, chunk, src.length);
+    if (empty !== undefined) throw empty;
     return { ast, attributes, assignedNames };
   } catch (e) {
+    if (e instanceof LuaSyntaxError) throw e;
     const err = e as Error & { line?: number; index?: number };
     if (typeof err.line !== "number") throw e;
     const bare = err.message.replace(/^\[\d+:\d+\] /, "");
@@ -241,7 +243,8 @@ function parseClean(src: string, chunk: string, attributes: Map<number, Attribut
     }
     let text = reword(err.message.replace(/^\[\d+:\d+\] /, ""), err.line);
     // lexical errors: lua5.4 shows the token read so far (from the opening quote), or <eof>
-    if (/^unfinished string near /.test(text) && (err.index ?? 0) >= src.replace(/\s+$/, "").length) {
+    // (a string cut by a newline shows its text; luaparse's index is then just past the newline)
+    if (/^unfinished string near /.test(text) && (err.index ?? 0) >= src.length && !/[\r\n]/.test(src[(err.index ?? 0) - 1] ?? "")) {
       text = "unfinished string near <eof>";
     } else if (/^invalid escape sequence near /.test(text) && err.index !== undefined) {
       const start = src.lastIndexOf(src[err.index] === '"' || src[err.index] === "'" ? src[err.index] : '"', err.index);
@@ -251,8 +254,24 @@ function parseClean(src: string, chunk: string, attributes: Map<number, Attribut
     const closer = /^'(end|\)|\}|until)' expected near (.*)$/s.exec(text);
     if (closer && err.index !== undefined) text = closingContext(src, err.index, err.line, closer[1], closer[2]) ?? text;
     const unexpected = /^unexpected symbol near (.*)$/s.exec(text);
-    if (unexpected && err.index !== undefined) text = afterTopReturn(src, err.index, unexpected[1]) ?? text;
-    throw new LuaSyntaxError(chunk, err.line, text);
+    if (unexpected && err.index !== undefined) {
+      text = atChunkEnd(src, err.index, unexpected[1]) ?? text;
+      // `f() = 1`, `f(), x = 1`: lua5.4 reads an assignment to a call
+      if (text === unexpected[0]) text = assignmentToCall(src, err.index, unexpected[1]) ?? text;
+    }
+    const forIn = /^'in' expected near (.*)$/s.exec(text);
+    if (forIn && err.index !== undefined) {
+      // `for a b`: after the first name lua5.4 takes '=' (numeric) or ',' / 'in' (generic)
+      const toks = scanTo(src, err.index)?.tokens ?? [];
+      const [a, b] = toks.slice(-2);
+      if (a?.type === TOKEN_KEYWORD && a.value === "for" && b?.type === TOKEN_IDENT) text = `'=' or 'in' expected near ${forIn[1]}`;
+    }
+    const assign = /^'=' expected near (.*)$/s.exec(text);
+    if (assign && err.index !== undefined) text = notAnAssignment(src, err.index, assign[1]) ?? text;
+    const numeral = err.index === undefined ? undefined
+      : /^malformed number near /.test(text) ? greedyNumeralAt(src, err.index, err.line) : malformedNumeral(src, err.index);
+    if (numeral !== undefined) throw new LuaSyntaxError(chunk, numeral.line, `malformed number near '${numeral.text}'`);
+    throw emptyArgumentError(src, chunk, err.index ?? src.length) ?? new LuaSyntaxError(chunk, err.line, text);
   }
 }
 
@@ -272,8 +291,9 @@ interface Opener {
  * The constructs still open where the parser stopped (`index`), the last token before it, and
  * whether a `return` of the main chunk came before it. Undefined on a lexical error.
  */
-function scanTo(src: string, index: number): { stack: Opener[]; last: Token | undefined; topReturn: boolean } | undefined {
+function scanTo(src: string, index: number): { stack: Opener[]; last: Token | undefined; topReturn: boolean; tokens: Token[] } | undefined {
   const stack: Opener[] = [];
+  const tokens: Token[] = [];
   let awaitingParams = false, topReturn = false;
   let last: Token | undefined;
   try {
@@ -298,11 +318,34 @@ function scanTo(src: string, index: number): { stack: Opener[]; last: Token | un
       }
       if (t.type !== TOKEN_IDENT && v !== "." && v !== ":" && v !== "function") awaitingParams = false;
       last = t;
+      tokens.push(t);
     }
   } catch {
     return undefined;
   }
-  return { stack, last, topReturn };
+  return { stack, last, topReturn, tokens };
+}
+
+/**
+ * luaparse reads `f( , x)` as `f(x)` and `return , x` as `return x`; lua5.4 stops at the comma
+ * ("unexpected symbol near ','"). The first such comma before `index`, as that error.
+ */
+function emptyArgumentError(src: string, chunk: string, index: number): LuaSyntaxError | undefined {
+  if (!/(\(|\breturn)\s*(--[^\n]*\s*)*,/.test(src)) return undefined;
+  try {
+    const lexer = luaparse.parse(src, { wait: true, luaVersion: "5.3" } as luaparse.Options) as unknown as { lex(): Token };
+    let prev: Token | undefined;
+    for (let t = lexer.lex(); t.type !== TOKEN_EOF && t.range[0] <= index; t = lexer.lex()) {
+      const opensList = (prev?.type === TOKEN_PUNCT && prev.value === "(") || (prev?.type === TOKEN_KEYWORD && prev.value === "return");
+      if (t.type === TOKEN_PUNCT && t.value === "," && opensList) {
+        return new LuaSyntaxError(chunk, t.line, "unexpected symbol near ','");
+      }
+      prev = t;
+    }
+  } catch {
+    // a lexical error: reported by the parse
+  }
+  return undefined;
 }
 
 /** Whether a token can end an expression (a name, a literal, `...`, `end`, or a closing bracket). */
@@ -314,13 +357,143 @@ function endsExpression(t: Token | undefined): boolean {
 }
 
 /**
- * After the main chunk's `return` and a complete value list only <eof> may follow: lua5.4 says
- * "<eof> expected" there (while still reading a value it says "unexpected symbol").
+ * lua5.4's "<eof> expected" at the main chunk's level: after its `return` and a complete value
+ * list (while still reading a value it says "unexpected symbol"), and at a stray `end`,
+ * `else`, `elseif` or `until`, which end the chunk's statement list.
  */
-function afterTopReturn(src: string, index: number, near: string): string | undefined {
+function atChunkEnd(src: string, index: number, near: string): string | undefined {
   const scan = scanTo(src, index);
-  if (scan === undefined || scan.stack.length !== 0 || !scan.topReturn || !endsExpression(scan.last)) return undefined;
-  return `<eof> expected near ${near}`;
+  if (scan === undefined || scan.stack.length !== 0) return undefined;
+  // a stray block end after a complete statement (not where an expression is wanted)
+  const last = scan.last;
+  const afterStatement = last === undefined || endsExpression(last) ||
+    (last.type === TOKEN_KEYWORD && last.value === "break") || (last.type === TOKEN_PUNCT && (last.value === ";" || last.value === "::"));
+  const blockEnd = /^'(end|else|elseif|until)'$/.test(near) && afterStatement;
+  if (blockEnd || (scan.topReturn && endsExpression(last))) return `<eof> expected near ${near}`;
+  return undefined;
+}
+
+const OPEN_OF: Record<string, string> = { ")": "(", "]": "[", "}": "{" };
+
+/**
+ * Where the suffixed expression (`a.b[c]:d(e) "f"`) that ends at tokens[end] starts: walking
+ * back over fields, indexes and call arguments to its first name or parenthesis.
+ */
+function suffixedStart(tokens: Token[], end: number): number {
+  let i = end;
+  while (i >= 0) {
+    const t = tokens[i];
+    const v = t.type === TOKEN_PUNCT ? String(t.value) : "";
+    if (v in OPEN_OF) {
+      let depth = 0, j = i;
+      for (; j >= 0; j--) {
+        const w = tokens[j].type === TOKEN_PUNCT ? String(tokens[j].value) : "";
+        if (w in OPEN_OF) depth++;
+        else if (w === "(" || w === "[" || w === "{") {
+          if (--depth === 0) break;
+        }
+      }
+      if (j <= 0) return Math.max(j, 0);
+      // `(…)` or `{…}` after something that ends an expression is a call's arguments; `[…]` an index
+      if (v !== "]" && !endsExpression(tokens[j - 1])) return j;
+      i = j - 1;
+    } else if (t.type === TOKEN_IDENT) {
+      const before = tokens[i - 1];
+      if (before?.type === TOKEN_PUNCT && (before.value === "." || before.value === ":")) i -= 2;
+      else return i;
+    } else if (t.type === TOKEN_STRING && i > 0 && endsExpression(tokens[i - 1])) {
+      i--; // a string call argument
+    } else {
+      return i;
+    }
+  }
+  return 0;
+}
+
+/** Whether tokens[start] begins a statement (nothing before it wants an expression there). */
+function startsStatement(tokens: Token[], start: number): boolean {
+  const before = tokens[start - 1];
+  if (before === undefined) return true;
+  if (before.type === TOKEN_KEYWORD) return ["do", "then", "else", "end", "repeat", "break"].includes(String(before.value));
+  if (before.type === TOKEN_PUNCT) return before.value === ";" || before.value === "::" || String(before.value) in OPEN_OF;
+  return true; // a name or literal: the previous statement ended there
+}
+
+/**
+ * "'=' expected" from luaparse after an expression statement: lua5.4 says "syntax error" unless
+ * the statement is a list of targets (its last target follows a comma).
+ */
+function notAnAssignment(src: string, index: number, near: string): string | undefined {
+  const scan = scanTo(src, index);
+  if (scan === undefined || scan.tokens.length === 0) return undefined;
+  const start = suffixedStart(scan.tokens, scan.tokens.length - 1);
+  const before = scan.tokens[start - 1];
+  if (before?.type === TOKEN_PUNCT && before.value === ",") return undefined;
+  return `syntax error near ${near}`;
+}
+
+/**
+ * "unexpected symbol" right after a call that is an assignment target: `f() = 1`, `f(), x = 1`
+ * at a statement's start, or `a, f() x`: lua5.4 reads an assignment and says "syntax error".
+ */
+function assignmentToCall(src: string, index: number, near: string): string | undefined {
+  const scan = scanTo(src, index);
+  if (scan === undefined) return undefined;
+  const last = scan.tokens[scan.tokens.length - 1];
+  if (last?.type !== TOKEN_PUNCT || last.value !== ")") return undefined;
+  const start = suffixedStart(scan.tokens, scan.tokens.length - 1);
+  const before = scan.tokens[start - 1];
+  const inTargets = before?.type === TOKEN_PUNCT && before.value === ","; // `a, f() x`
+  return inTargets || (/^'[,=]'$/.test(near) && startsStatement(scan.tokens, start)) ? `syntax error near ${near}` : undefined;
+}
+
+/** lua5.4's extent of the numeral starting at `start` (digits, hex digits, '.', exponents, a touching letter). */
+function greedyNumeral(src: string, start: number): string {
+  const hex = /^0[xX]/.test(src.slice(start, start + 2));
+  const expo = hex ? /[pP]/ : /[eE]/;
+  let i = hex ? start + 2 : start;
+  for (;;) {
+    const c = src[i] ?? "";
+    if (expo.test(c)) i += /[+-]/.test(src[i + 1] ?? "") ? 2 : 1;
+    else if (/[0-9a-fA-F.]/.test(c)) i++;
+    else break;
+  }
+  if (/[A-Za-z_]/.test(src[i] ?? "")) i++; // a numeral touching a letter is malformed
+  return src.slice(start, i);
+}
+
+/** luaparse's own "malformed number" (it stops earlier): the numeral around `index`, read as lua5.4 does. */
+function greedyNumeralAt(src: string, index: number, line: number): { line: number; text: string } {
+  let start = Math.min(index, src.length);
+  while (start > 0 && /[0-9A-Za-z_.]/.test(src[start - 1])) start--;
+  while (start < index && !/[0-9.]/.test(src[start])) start++; // the numeral starts at a digit or '.'
+  return { line, text: greedyNumeral(src, start) };
+}
+
+/**
+ * lua5.4 reads a numeral greedily (digits, hex digits, '.', exponents with a sign) and calls the
+ * whole run malformed if it is not a number ("3..4", "12abc", "1.2.3"), where luaparse reads a
+ * shorter numeral and fails later. The first such numeral before `index`, as lua5.4's error.
+ */
+function malformedNumeral(src: string, index: number): { line: number; text: string } | undefined {
+  let lexer: { lex(): Token };
+  try {
+    lexer = luaparse.parse(src, { wait: true, luaVersion: "5.3" } as luaparse.Options) as unknown as { lex(): Token };
+  } catch {
+    return undefined;
+  }
+  try {
+    for (let t = lexer.lex(); t.type !== TOKEN_EOF && t.range[0] <= index; t = lexer.lex()) {
+      if (t.type !== TOKEN_NUMBER) continue;
+      const text = greedyNumeral(src, t.range[0]);
+      const hex = /^0[xX]/.test(text);
+      const valid = hex ? /^0[xX]([0-9a-fA-F]+\.?[0-9a-fA-F]*|\.[0-9a-fA-F]+)([pP][+-]?[0-9]+)?$/ : /^([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$/;
+      if (!valid.test(text)) return { line: t.line, text };
+    }
+  } catch {
+    // a lexical error further on: no malformed numeral before it
+  }
+  return undefined;
 }
 
 /**
@@ -332,6 +505,10 @@ function closingContext(src: string, index: number, line: number, closer: string
   const scan = scanTo(src, index);
   if (scan === undefined) return undefined;
   const { stack, last } = scan;
+  // `return` then something that cannot start a value: lua5.4 was reading the values
+  if (last?.type === TOKEN_KEYWORD && last.value === "return" && !/^('(end|else|elseif|until)'|<eof>)$/.test(near)) {
+    return `unexpected symbol near ${near}`;
+  }
   const top = stack[stack.length - 1];
   if (top === undefined || CLOSES[top.what] !== closer) return undefined;
   // `f(`, `{` or `{ a,` then a token that cannot start an expression: lua5.4 was reading one
