@@ -1,0 +1,96 @@
+// Errors lua5.4 finds later than luaparse: a `break` outside a loop and a `goto` with no visible
+// label are raised when the enclosing function ends; label errors at the token after the label.
+import type { Chunk } from "luaparse";
+import { TOKEN_EOF, TOKEN_KEYWORD, lexer } from "./lex.ts";
+import { nextToken } from "./next-token.ts";
+import { LuaSyntaxError } from "./syntax-error.ts";
+
+/** An error lua5.4 raises only at the end of the enclosing function: the statement and message. */
+export class Deferred extends Error {
+  readonly offset: number;
+  readonly length: number;
+  readonly text: string;
+  constructor(offset: number, length: number, text: string) {
+    super(text);
+    this.offset = offset;
+    this.length = length;
+    this.text = text;
+  }
+}
+
+export function lineAt(source: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < source.length; i++) if (source.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+/** The line of the token after the label whose name starts at `nameAt` (`name ::`), as lua5.4 reports label errors. */
+function lineAfterLabel(src: string, nameAt: number): number {
+  const m = /^[A-Za-z_]\w*\s*::/.exec(src.slice(nameAt, nameAt + 300));
+  const end = m ? nameAt + m[0].length : nameAt;
+  return lineAt(src, nextToken(src, end).offset);
+}
+
+/** luaparse's goto and label errors, with lua5.4's lines (undefined: not one of them). */
+export function gotoError(src: string, message: string, index: number, chunk: string): Error | undefined {
+  let m = /^no visible label '(.*)' for <goto>$/.exec(message);
+  if (m) {
+    const g = /^goto\s+[A-Za-z_]\w*/.exec(src.slice(index, index + 300));
+    if (g) return new Deferred(index, g[0].length, `no visible label '${m[1]}' for <goto> at line ${lineAt(src, index)}`);
+  }
+  m = /^<goto (.*)> (jumps into the scope of local '.*')$/.exec(message);
+  if (m) {
+    // raised where the label is defined: the first `::name::` after the goto
+    const label = new RegExp(`::\\s*${m[1]}\\s*::`).exec(src.slice(index));
+    const line = label ? lineAfterLabel(src, index + label.index + label[0].indexOf(m[1])) : lineAt(src, index);
+    return new LuaSyntaxError(chunk, line, `<goto ${m[1]}> at line ${lineAt(src, index)} ${m[2]}`);
+  }
+  if (/^label '.*' already defined on line \d+$/.test(message)) return new LuaSyntaxError(chunk, lineAfterLabel(src, index), message);
+  return undefined;
+}
+
+/** The `break` token that ends before `index` (the last one lexed before it). */
+export function breakBefore(src: string, index: number): number {
+  let found = -1;
+  try {
+    const lx = lexer(src);
+    for (let t = lx.lex(); t.type !== TOKEN_EOF && t.range[0] < index; t = lx.lex()) {
+      if (t.type === TOKEN_KEYWORD && t.value === "break") found = t.range[0];
+    }
+  } catch {
+    // a lexical error: keep what was found before it
+  }
+  return found;
+}
+
+/**
+ * lua5.4's error for stray breaks and gotos: raised when the first function holding one closes,
+ * at the line of the token after its `end` (or of <eof> for the main chunk); within a function,
+ * the first one in the source.
+ */
+export function deferredError(source: string, chunk: string, ast: Chunk, found: Deferred[]): LuaSyntaxError {
+  const ends = found.map((d) => enclosingFunctionEnd(ast, d.offset) ?? source.length);
+  let k = 0;
+  for (let i = 1; i < found.length; i++) {
+    if (ends[i] < ends[k] || (ends[i] === ends[k] && found[i].offset < found[k].offset)) k = i;
+  }
+  return new LuaSyntaxError(chunk, lineAt(source, nextToken(source, ends[k]).offset), found[k].text);
+}
+
+/** The end offset of the innermost function whose body contains `offset` (undefined: main chunk). */
+function enclosingFunctionEnd(node: unknown, offset: number): number | undefined {
+  let best: number | undefined;
+  const visit = (n: unknown): void => {
+    if (n === null || typeof n !== "object") return;
+    if (Array.isArray(n)) {
+      for (const c of n) visit(c);
+      return;
+    }
+    const o = n as { type?: string; range?: [number, number] };
+    if (o.range !== undefined && (offset < o.range[0] || offset >= o.range[1])) return;
+    if (o.type === "FunctionDeclaration" && o.range !== undefined) best = o.range[1];
+    for (const k in o) if (k !== "range" && k !== "loc") visit((o as Record<string, unknown>)[k]);
+  };
+  visit(node);
+  return best;
+}

@@ -1,0 +1,306 @@
+// lua5.4's wording of syntax errors, from luaparse's: the rules that rewrite luaparse's message
+// (found by re-lexing the source up to the error), numerals read as lua5.4's lexer reads them,
+// and the constructs luaparse accepts but lua5.4 refuses.
+import { TOKEN_EOF, TOKEN_IDENT, TOKEN_KEYWORD, TOKEN_NUMBER, TOKEN_PUNCT, TOKEN_STRING, type Token, endsExpression, lexer } from "./lex.ts";
+import { LuaSyntaxError } from "./syntax-error.ts";
+
+/** luaparse's wording → lua5.4's wording. */
+function reword(msg: string, line: number): string {
+  return msg
+    .replace(/^<expression> expected/, "unexpected symbol")
+    .replace(/^unexpected (?:symbol|keyword|identifier|string|number|undefined) '(.*)' near .*$/s, "unexpected symbol near '$1'")
+    .replace(/^no loop to break near .*$/, `break outside loop at line ${line}`)
+    .replace(/^(no visible label '.*' for <goto>)$/, `$1 at line ${line}`)
+    .replace(/^(<goto .*>) (jumps into the scope of local '.*')$/, `$1 at line ${line} $2`)
+    .replace(/near '<eof>'$/, "near <eof>");
+}
+
+/** What each opener of lua5.4's check_match is closed by. */
+const CLOSES: Record<string, string> = { function: "end", if: "end", while: "end", for: "end", do: "end", repeat: "until", "(": ")", "{": "}" };
+
+interface Opener {
+  what: string;
+  line: number;
+  /** a function's parameter list */
+  params: boolean;
+  /** a while/for whose `do` has been read */
+  looped?: boolean;
+}
+
+/**
+ * The constructs still open where the parser stopped (`index`), the last token before it, and
+ * whether a `return` of the main chunk came before it. Undefined on a lexical error.
+ */
+function scanTo(src: string, index: number): { stack: Opener[]; last: Token | undefined; topReturn: boolean; tokens: Token[] } | undefined {
+  const stack: Opener[] = [];
+  const tokens: Token[] = [];
+  let awaitingParams = false, topReturn = false;
+  let last: Token | undefined;
+  try {
+    const lx = lexer(src);
+    for (let t = lx.lex(); t.type !== TOKEN_EOF && t.range[0] < index; t = lx.lex()) {
+      const v = t.type === TOKEN_KEYWORD || t.type === TOKEN_PUNCT ? String(t.value) : "";
+      const top = stack[stack.length - 1];
+      if (v === "function") {
+        stack.push({ what: "function", line: t.line, params: false });
+        awaitingParams = true;
+      } else if (v === "(") {
+        stack.push({ what: "(", line: t.line, params: awaitingParams });
+        awaitingParams = false;
+      } else if (v === "do" && top !== undefined && (top.what === "while" || top.what === "for") && !top.looped) {
+        top.looped = true; // the loop's own `do`
+      } else if (v === "if" || v === "while" || v === "for" || v === "do" || v === "repeat" || v === "{") {
+        stack.push({ what: v, line: t.line, params: false });
+      } else if (v === "end" || v === "until" || v === ")" || v === "}") {
+        stack.pop();
+      } else if (v === "return" && stack.length === 0) {
+        topReturn = true;
+      }
+      if (t.type !== TOKEN_IDENT && v !== "." && v !== ":" && v !== "function") awaitingParams = false;
+      last = t;
+      tokens.push(t);
+    }
+  } catch {
+    return undefined;
+  }
+  return { stack, last, topReturn, tokens };
+}
+
+/**
+ * luaparse reads `f( , x)` as `f(x)` and `return , x` as `return x`; lua5.4 stops at the comma
+ * ("unexpected symbol near ','"). The first such comma before `index`, as that error.
+ */
+export function emptyArgumentError(src: string, chunk: string, index: number): LuaSyntaxError | undefined {
+  if (!/(\(|\breturn)\s*(--[^\n]*\s*)*,/.test(src)) return undefined;
+  try {
+    const lx = lexer(src);
+    let prev: Token | undefined;
+    for (let t = lx.lex(); t.type !== TOKEN_EOF && t.range[0] <= index; t = lx.lex()) {
+      const opensList = (prev?.type === TOKEN_PUNCT && prev.value === "(") || (prev?.type === TOKEN_KEYWORD && prev.value === "return");
+      if (t.type === TOKEN_PUNCT && t.value === "," && opensList) {
+        return new LuaSyntaxError(chunk, t.line, "unexpected symbol near ','");
+      }
+      prev = t;
+    }
+  } catch {
+    // a lexical error: reported by the parse
+  }
+  return undefined;
+}
+
+/**
+ * lua5.4's "<eof> expected" at the main chunk's level: after its `return` and a complete value
+ * list (while still reading a value it says "unexpected symbol"), and at a stray `end`,
+ * `else`, `elseif` or `until`, which end the chunk's statement list.
+ */
+function atChunkEnd(src: string, index: number, near: string): string | undefined {
+  const scan = scanTo(src, index);
+  if (scan === undefined || scan.stack.length !== 0) return undefined;
+  // a stray block end after a complete statement (not where an expression is wanted)
+  const last = scan.last;
+  const afterStatement = last === undefined || endsExpression(last) ||
+    (last.type === TOKEN_KEYWORD && last.value === "break") || (last.type === TOKEN_PUNCT && (last.value === ";" || last.value === "::"));
+  const blockEnd = /^'(end|else|elseif|until)'$/.test(near) && afterStatement;
+  if (blockEnd || (scan.topReturn && endsExpression(last))) return `<eof> expected near ${near}`;
+  return undefined;
+}
+
+const OPEN_OF: Record<string, string> = { ")": "(", "]": "[", "}": "{" };
+
+/**
+ * Where the suffixed expression (`a.b[c]:d(e) "f"`) that ends at tokens[end] starts: walking
+ * back over fields, indexes and call arguments to its first name or parenthesis.
+ */
+function suffixedStart(tokens: Token[], end: number): number {
+  let i = end;
+  while (i >= 0) {
+    const t = tokens[i];
+    const v = t.type === TOKEN_PUNCT ? String(t.value) : "";
+    if (v in OPEN_OF) {
+      let depth = 0, j = i;
+      for (; j >= 0; j--) {
+        const w = tokens[j].type === TOKEN_PUNCT ? String(tokens[j].value) : "";
+        if (w in OPEN_OF) depth++;
+        else if (w === "(" || w === "[" || w === "{") {
+          if (--depth === 0) break;
+        }
+      }
+      if (j <= 0) return Math.max(j, 0);
+      // `(…)` or `{…}` after something that ends an expression is a call's arguments; `[…]` an index
+      if (v !== "]" && !endsExpression(tokens[j - 1])) return j;
+      i = j - 1;
+    } else if (t.type === TOKEN_IDENT) {
+      const before = tokens[i - 1];
+      if (before?.type === TOKEN_PUNCT && (before.value === "." || before.value === ":")) i -= 2;
+      else return i;
+    } else if (t.type === TOKEN_STRING && i > 0 && endsExpression(tokens[i - 1])) {
+      i--; // a string call argument
+    } else {
+      return i;
+    }
+  }
+  return 0;
+}
+
+/** Whether tokens[start] begins a statement (nothing before it wants an expression there). */
+function startsStatement(tokens: Token[], start: number): boolean {
+  const before = tokens[start - 1];
+  if (before === undefined) return true;
+  if (before.type === TOKEN_KEYWORD) return ["do", "then", "else", "end", "repeat", "break"].includes(String(before.value));
+  if (before.type === TOKEN_PUNCT) return before.value === ";" || before.value === "::" || String(before.value) in OPEN_OF;
+  return true; // a name or literal: the previous statement ended there
+}
+
+/**
+ * "'=' expected" from luaparse after an expression statement: lua5.4 says "syntax error" unless
+ * the statement is a list of targets (its last target follows a comma).
+ */
+function notAnAssignment(src: string, index: number, near: string): string | undefined {
+  const scan = scanTo(src, index);
+  if (scan === undefined || scan.tokens.length === 0) return undefined;
+  const start = suffixedStart(scan.tokens, scan.tokens.length - 1);
+  const before = scan.tokens[start - 1];
+  if (before?.type === TOKEN_PUNCT && before.value === ",") return undefined;
+  return `syntax error near ${near}`;
+}
+
+/**
+ * "unexpected symbol" right after a call that is an assignment target: `f() = 1`, `f(), x = 1`
+ * at a statement's start, or `a, f() x`: lua5.4 reads an assignment and says "syntax error".
+ */
+function assignmentToCall(src: string, index: number, near: string): string | undefined {
+  const scan = scanTo(src, index);
+  if (scan === undefined) return undefined;
+  const last = scan.tokens[scan.tokens.length - 1];
+  if (last?.type !== TOKEN_PUNCT || last.value !== ")") return undefined;
+  const start = suffixedStart(scan.tokens, scan.tokens.length - 1);
+  const before = scan.tokens[start - 1];
+  const inTargets = before?.type === TOKEN_PUNCT && before.value === ","; // `a, f() x`
+  return inTargets || (/^'[,=]'$/.test(near) && startsStatement(scan.tokens, start)) ? `syntax error near ${near}` : undefined;
+}
+
+/** lua5.4's extent of the numeral starting at `start` (digits, hex digits, '.', exponents, a touching letter). */
+function greedyNumeral(src: string, start: number): string {
+  const hex = /^0[xX]/.test(src.slice(start, start + 2));
+  const expo = hex ? /[pP]/ : /[eE]/;
+  let i = hex ? start + 2 : start;
+  for (;;) {
+    const c = src[i] ?? "";
+    if (expo.test(c)) i += /[+-]/.test(src[i + 1] ?? "") ? 2 : 1;
+    else if (/[0-9a-fA-F.]/.test(c)) i++;
+    else break;
+  }
+  if (/[A-Za-z_]/.test(src[i] ?? "")) i++; // a numeral touching a letter is malformed
+  return src.slice(start, i);
+}
+
+/** luaparse's own "malformed number" (it stops earlier): the numeral around `index`, read as lua5.4 does. */
+function greedyNumeralAt(src: string, index: number, line: number): { line: number; text: string } {
+  let start = Math.min(index, src.length);
+  while (start > 0 && /[0-9A-Za-z_.]/.test(src[start - 1])) start--;
+  while (start < index && !/[0-9.]/.test(src[start])) start++; // the numeral starts at a digit or '.'
+  return { line, text: greedyNumeral(src, start) };
+}
+
+/**
+ * lua5.4 reads a numeral greedily (digits, hex digits, '.', exponents with a sign) and calls the
+ * whole run malformed if it is not a number ("3..4", "12abc", "1.2.3"), where luaparse reads a
+ * shorter numeral and fails later. The first such numeral before `index`, as lua5.4's error.
+ */
+function malformedNumeral(src: string, index: number): { line: number; text: string } | undefined {
+  let lx: { lex(): Token };
+  try {
+    lx = lexer(src);
+  } catch {
+    return undefined;
+  }
+  try {
+    for (let t = lx.lex(); t.type !== TOKEN_EOF && t.range[0] <= index; t = lx.lex()) {
+      if (t.type !== TOKEN_NUMBER) continue;
+      const text = greedyNumeral(src, t.range[0]);
+      const hex = /^0[xX]/.test(text);
+      const valid = hex ? /^0[xX]([0-9a-fA-F]+\.?[0-9a-fA-F]*|\.[0-9a-fA-F]+)([pP][+-]?[0-9]+)?$/ : /^([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$/;
+      if (!valid.test(text)) return { line: t.line, text };
+    }
+  } catch {
+    // a lexical error further on: no malformed numeral before it
+  }
+  return undefined;
+}
+
+/**
+ * lua5.4's wording for a missing closer: "'end' expected (to close 'if' at line 3) near x" when
+ * the opener is on another line than the error, and "unexpected symbol" for `f(` or `{` with
+ * nothing readable after them (Lua reads an expression there). Undefined when not applicable.
+ */
+function closingContext(src: string, index: number, line: number, closer: string, near: string): string | undefined {
+  const scan = scanTo(src, index);
+  if (scan === undefined) return undefined;
+  const { stack, last } = scan;
+  // `return` then something that cannot start a value: lua5.4 was reading the values
+  if (last?.type === TOKEN_KEYWORD && last.value === "return" && !/^('(end|else|elseif|until)'|<eof>)$/.test(near)) {
+    return `unexpected symbol near ${near}`;
+  }
+  const top = stack[stack.length - 1];
+  if (top === undefined || CLOSES[top.what] !== closer) return undefined;
+  // `f(`, `{` or `{ a,` then a token that cannot start an expression: lua5.4 was reading one
+  const lastPunct = last !== undefined && last.type === TOKEN_PUNCT ? String(last.value) : "";
+  if ((closer === ")" && !top.params && lastPunct === "(") || (closer === "}" && (lastPunct === "{" || lastPunct === "," || lastPunct === ";"))) {
+    return `unexpected symbol near ${near}`;
+  }
+  if (top.params || top.line === line) return undefined; // a parameter list, or the same line: plain
+  return `'${closer}' expected (to close '${top.what}' at line ${top.line}) near ${near}`;
+}
+
+/** luaparse's messages for lexical errors. */
+export const LEXICAL = /^(unfinished (long )?(string|comment)|malformed number|invalid escape sequence|hexadecimal digit expected|decimal escape too large|UTF-8 value too large|missing '[{}]')/;
+
+/** Where the last token before a lexical error ends (undefined when the whole source lexes). */
+export function lastTokenEnd(src: string): number | undefined {
+  let end = 0;
+  try {
+    const lx = lexer(src);
+    for (let t = lx.lex(); t.type !== TOKEN_EOF; t = lx.lex()) end = t.range[1];
+  } catch {
+    return end;
+  }
+  return undefined;
+}
+
+/**
+ * luaparse's error as lua5.4 words it: the message rewritten by the rules above, at the line
+ * lua5.4 gives (`err` is luaparse's, with its 1-based line and the offset where it stopped).
+ */
+export function wordedError(src: string, chunk: string, err: Error & { line: number; index?: number }): LuaSyntaxError {
+  let text = reword(err.message.replace(/^\[\d+:\d+\] /, ""), err.line);
+  // lexical errors: lua5.4 shows the token read so far (from the opening quote), or <eof>
+  // (a string cut by a newline shows its text; luaparse's index is then just past the newline)
+  if (/^unfinished string near /.test(text) && (err.index ?? 0) >= src.length && !/[\r\n]/.test(src[(err.index ?? 0) - 1] ?? "")) {
+    text = "unfinished string near <eof>";
+  } else if (/^invalid escape sequence near /.test(text) && err.index !== undefined) {
+    const start = src.lastIndexOf(src[err.index] === '"' || src[err.index] === "'" ? src[err.index] : '"', err.index);
+    const m = /^(["'])(?:[^"'\\\n]|\\[abfnrtv\\"'\n]|\\x[0-9a-fA-F]{2}|\\z\s*|\\\d{1,3}|\\u\{[0-9a-fA-F]+\})*\\./.exec(src.slice(start));
+    if (m) text = `invalid escape sequence near '${m[0]}'`;
+  }
+  const closer = /^'(end|\)|\}|until)' expected near (.*)$/s.exec(text);
+  if (closer && err.index !== undefined) text = closingContext(src, err.index, err.line, closer[1], closer[2]) ?? text;
+  const unexpected = /^unexpected symbol near (.*)$/s.exec(text);
+  if (unexpected && err.index !== undefined) {
+    text = atChunkEnd(src, err.index, unexpected[1]) ?? text;
+    // `f() = 1`, `f(), x = 1`: lua5.4 reads an assignment to a call
+    if (text === unexpected[0]) text = assignmentToCall(src, err.index, unexpected[1]) ?? text;
+  }
+  const forIn = /^'in' expected near (.*)$/s.exec(text);
+  if (forIn && err.index !== undefined) {
+    // `for a b`: after the first name lua5.4 takes '=' (numeric) or ',' / 'in' (generic)
+    const toks = scanTo(src, err.index)?.tokens ?? [];
+    const [a, b] = toks.slice(-2);
+    if (a?.type === TOKEN_KEYWORD && a.value === "for" && b?.type === TOKEN_IDENT) text = `'=' or 'in' expected near ${forIn[1]}`;
+  }
+  const assign = /^'=' expected near (.*)$/s.exec(text);
+  if (assign && err.index !== undefined) text = notAnAssignment(src, err.index, assign[1]) ?? text;
+  const numeral = err.index === undefined ? undefined
+    : /^malformed number near /.test(text) ? greedyNumeralAt(src, err.index, err.line) : malformedNumeral(src, err.index);
+  if (numeral !== undefined) return new LuaSyntaxError(chunk, numeral.line, `malformed number near '${numeral.text}'`);
+  return emptyArgumentError(src, chunk, err.index ?? src.length) ?? new LuaSyntaxError(chunk, err.line, text, err.index);
+}
