@@ -341,6 +341,16 @@ export function addF(a: unknown, k: number, da?: D): unknown {
   return floatK("add", a, k, da);
 }
 
+/** 2.0 + a: as addF (IEEE addition commutes), but a metamethod or error sees the operands in order. */
+export function addFL(k: number, a: unknown, da?: D): unknown {
+  if (typeof a === "number") {
+    const r = k + a;
+    return Number.isInteger(r) ? new LuaFloat(r) : r;
+  }
+  if (a instanceof LuaFloat) return mkfloat(k + a.n);
+  return arithSlow("add", new LuaFloat(k), a, undefined, da);
+}
+
 export function subF(a: unknown, k: number, da?: D): unknown {
   if (typeof a === "number") {
     const r = a - k;
@@ -357,6 +367,16 @@ export function mulF(a: unknown, k: number, da?: D): unknown {
   }
   if (a instanceof LuaFloat) return mkfloat(a.n * k);
   return floatK("mul", a, k, da);
+}
+
+/** 2.0 * a: as mulF, with the operands in order for a metamethod or error. */
+export function mulFL(k: number, a: unknown, da?: D): unknown {
+  if (typeof a === "number") {
+    const r = k * a;
+    return Number.isInteger(r) ? new LuaFloat(r) : r;
+  }
+  if (a instanceof LuaFloat) return mkfloat(k * a.n);
+  return arithSlow("mul", new LuaFloat(k), a, undefined, da);
 }
 
 export function modF(a: unknown, k: number, da?: D): unknown {
@@ -509,6 +529,43 @@ export function gt(a: unknown, b: unknown): boolean {
 }
 export function ge(a: unknown, b: unknown): boolean {
   return le(b, a);
+}
+
+// Comparisons, / and ^ with an integral float constant (2.0) passed as a plain number for
+// speed: `k` says which operand is that constant (1 left, 2 right, 3 both); it is boxed again
+// (a LuaFloat) before a metamethod or an error can see it.
+function boxK(v: unknown, k: number, side: number): unknown {
+  return (k & side) !== 0 ? new LuaFloat(v as number) : v;
+}
+export function ltK(a: unknown, b: unknown, k: number): boolean {
+  if (typeof a === "number" && typeof b === "number") return a < b;
+  return lt(boxK(a, k, 1), boxK(b, k, 2));
+}
+export function leK(a: unknown, b: unknown, k: number): boolean {
+  if (typeof a === "number" && typeof b === "number") return a <= b;
+  return le(boxK(a, k, 1), boxK(b, k, 2));
+}
+export function gtK(a: unknown, b: unknown, k: number): boolean {
+  if (typeof a === "number" && typeof b === "number") return a > b;
+  return lt(boxK(b, k, 2), boxK(a, k, 1));
+}
+export function geK(a: unknown, b: unknown, k: number): boolean {
+  if (typeof a === "number" && typeof b === "number") return a >= b;
+  return le(boxK(b, k, 2), boxK(a, k, 1));
+}
+export function divK(a: unknown, b: unknown, k: number, da?: D, db?: D): unknown {
+  if (typeof a === "number" && typeof b === "number") {
+    const r = a / b;
+    return Number.isInteger(r) ? new LuaFloat(r) : r;
+  }
+  return arithSlow("div", boxK(a, k, 1), boxK(b, k, 2), da, db);
+}
+export function powK(a: unknown, b: unknown, k: number, da?: D, db?: D): unknown {
+  if (typeof a === "number" && typeof b === "number") {
+    const r = numpow(a, b);
+    return Number.isInteger(r) ? new LuaFloat(r) : r;
+  }
+  return arithSlow("pow", boxK(a, k, 1), boxK(b, k, 2), da, db);
 }
 
 // ---- strings and length -----------------------------------------------------------------

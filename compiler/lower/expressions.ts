@@ -27,9 +27,39 @@ export function describe(ctx: Context, e: L.Expression): string | undefined {
       return "field '?'";
     case "StringLiteral":
       return `constant '${stringValue(e, ctx)}'`;
+    case "LogicalExpression": {
+      // lua5.4 drops a constant left operand that decides nothing (`"k" and x`, `2^53 and x`,
+      // `nil or x`): the value is x itself, so an error names x
+      const l = e.left;
+      const truthy = l.type === "StringLiteral" || (l.type === "BooleanLiteral" && l.value) || foldedNumber(ctx, l) !== undefined;
+      const falsy = l.type === "NilLiteral" || (l.type === "BooleanLiteral" && !l.value);
+      if ((e.operator === "and" && truthy) || (e.operator === "or" && falsy)) return describe(ctx, e.right);
+      return undefined;
+    }
     default:
       return undefined;
   }
+}
+
+/**
+ * The value of a numeric constant expression lua5.4 folds at compile time (numerals, and
+ * arithmetic on them that gives neither NaN, a float zero nor a division by zero), else undefined.
+ */
+function foldedNumber(ctx: Context, e: L.Expression): number | undefined {
+  if (e.type === "NumericLiteral") {
+    const n = parseNumeral(numeralText(ctx, e));
+    return "float" in n ? n.float : Number(n.int);
+  }
+  let r: number | undefined;
+  if (e.type === "UnaryExpression" && e.operator === "-") {
+    const a = foldedNumber(ctx, e.argument);
+    r = a === undefined ? undefined : -a;
+  } else if (e.type === "BinaryExpression" && ["+", "-", "*", "/", "^"].includes(e.operator as string)) {
+    const a = foldedNumber(ctx, e.left), b = foldedNumber(ctx, e.right);
+    if (a === undefined || b === undefined || (e.operator === "/" && b === 0)) return undefined;
+    r = e.operator === "+" ? a + b : e.operator === "-" ? a - b : e.operator === "*" ? a * b : e.operator === "/" ? a / b : a ** b;
+  }
+  return r !== undefined && Number.isFinite(r) && r !== 0 ? r : undefined;
 }
 
 function descArg(ctx: Context, e: L.Expression): t.Expression {
@@ -148,7 +178,9 @@ function lowerExprInner(ctx: Context, e: L.Expression): t.Expression {
       }
       if (op === "==" || op === "~=") return lowerEquality(ctx, e);
       if (op in COMPARE) {
-        return operator(ctx, COMPARE[op], [lowerOperand(ctx, e.left), lowerOperand(ctx, e.right)]);
+        const k = constantSides(ctx, e);
+        if (k === 0) return operator(ctx, COMPARE[op], [lowerExpr(ctx, e.left), lowerExpr(ctx, e.right)]);
+        return operator(ctx, COMPARE[op] + "K", [lowerOperand(ctx, e.left), lowerOperand(ctx, e.right), t.numericLiteral(k)]);
       }
       const special = lowerFloatConstantArith(ctx, e);
       if (special) return special;
@@ -178,6 +210,15 @@ function integralFloatLiteral(ctx: Context, e: L.Expression): number | undefined
   return neg ? -n.float : n.float;
 }
 
+/** Which operands lowerOperand passes as plain numbers (integral float constants): 1 left, 2 right, 3 both. */
+function constantSides(ctx: Context, e: L.BinaryExpression): number {
+  const raw = (x: L.Expression): boolean => {
+    const v = integralFloatLiteral(ctx, x);
+    return v !== undefined && !Object.is(v, -0);
+  };
+  return (raw(e.left) ? 1 : 0) | (raw(e.right) ? 2 : 0);
+}
+
 /**
  * An operand where only the numeric value matters (comparisons, / and ^): an integral float
  * literal is passed as a plain JS number instead of a boxed LuaFloat, keeping the fast path.
@@ -192,13 +233,14 @@ const FLOAT_K: Record<string, string> = { "+": "addF", "-": "subF", "*": "mulF",
 
 /**
  * x OP 2.0: the result is a float whatever x is, so `$mulF(x, 2)` computes in doubles without
- * unboxing the constant. For + and *, a constant on the left is swapped to the right.
+ * unboxing the constant. For + and *, a constant on the left uses $addFL / $mulFL (operands kept in order).
  */
 function lowerFloatConstantArith(ctx: Context, e: L.BinaryExpression): t.Expression | undefined {
   const op = e.operator as string;
   if (op === "/" || op === "^") {
-    if (integralFloatLiteral(ctx, e.left) === undefined && integralFloatLiteral(ctx, e.right) === undefined) return undefined;
-    return operator(ctx, ARITH[op], [lowerOperand(ctx, e.left), lowerOperand(ctx, e.right), ...descArgs(ctx, e.left, e.right)]);
+    const k = constantSides(ctx, e);
+    if (k === 0) return undefined;
+    return operator(ctx, ARITH[op] + "K", [lowerOperand(ctx, e.left), lowerOperand(ctx, e.right), t.numericLiteral(k), ...descArgs(ctx, e.left, e.right)]);
   }
   const helper = FLOAT_K[op];
   if (helper === undefined) return undefined;
@@ -208,7 +250,8 @@ function lowerFloatConstantArith(ctx: Context, e: L.BinaryExpression): t.Express
   }
   const l = integralFloatLiteral(ctx, e.left);
   if (l !== undefined && !Object.is(l, -0) && (op === "+" || op === "*")) {
-    return operator(ctx, helper, [lowerExpr(ctx, e.right), lowerOperand(ctx, e.left), ...descArgs(ctx, e.right)]);
+    // the constant stays first: a metamethod or error must see the operands in source order
+    return operator(ctx, op === "+" ? "addFL" : "mulFL", [lowerOperand(ctx, e.left), lowerExpr(ctx, e.right), ...descArgs(ctx, e.right)]);
   }
   return undefined;
 }
