@@ -25,9 +25,9 @@ dist/assay.cjs: node_modules/.installed $(SOURCES)
 	  --outfile=dist/assay.cjs --log-level=error \
 	  --define:import.meta.url=__import_meta_url \
 	  --banner:js="var __import_meta_url = require('node:url').pathToFileURL(__filename).href;" \
-	  --minify-whitespace --minify-syntax
+	  --minify-whitespace
 	$(ESBUILD) compiler/index.ts --bundle --platform=node --format=cjs --target=node24 \
-	  --outfile=dist/compiler.cjs --log-level=warning --minify-whitespace --minify-syntax
+	  --outfile=dist/compiler.cjs --log-level=warning --minify-whitespace
 
 build: dist/assay.cjs
 

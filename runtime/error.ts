@@ -68,6 +68,15 @@ export interface LuaFrame {
 /** JS names of builtin library functions, so their frames count as Lua levels. */
 export const builtinNames = new Set<string>();
 
+/**
+ * Marks a function made at run time (gmatch's iterator, coroutine.wrap's function) as a builtin
+ * by the name it really has: a bundler may rename function expressions that share a name.
+ */
+export function asBuiltin<T extends Function>(f: T): T {
+  builtinNames.add(f.name);
+  return f;
+}
+
 const FRAME = /^\s*at (?:(.*?) \()?(.*?):(\d+):(\d+)\)?$/;
 
 /** The Lua-visible frames (compiled chunks and builtins) of a JS stack, innermost first. */

@@ -2,7 +2,7 @@
 // resume and wrap have generator twins so that a coroutine doing I/O inside a task passes the
 // I/O request up to the scheduler instead of blocking.
 import { Coroutine, type Step, checkResumable, current, mainThread, plainYield, step } from "../coroutine.ts";
-import { LuaError, currentLuaFrames, rterror, where } from "../error.ts";
+import { LuaError, asBuiltin, currentLuaFrames, rterror, where } from "../error.ts";
 import { blockOn } from "../io.ts";
 import { runPendingCloses } from "../close.ts";
 import { EMPTY } from "../value.ts";
@@ -109,20 +109,22 @@ function wrapError(s: Step): never {
 function wrap(...args: unknown[]): unknown {
   const co = new Coroutine(checkFunction(args, 1, "wrap"));
   // `arguments` rather than a rest array: one argument goes in as is (no array per resume)
-  const wrapped = function coroutine_wrap(): unknown {
+  // a C function in lua5.4 (auxwrap): a level of its own, so its errors get the position of its
+  // caller only when that caller is Lua code
+  const wrapped = asBuiltin(function coroutine_wrap(): unknown {
     const err = checkResumable(co);
     if (err) rterror(err);
     const s = runPlain(co, arguments.length === 1 ? arguments[0] : Array.prototype.slice.call(arguments));
     if (s.kind === "error") wrapError(s);
     return s.values;
-  };
-  (wrapped as unknown as { $g: unknown }).$g = function* coroutine_wrap_twin(...a: unknown[]): Generator<unknown, unknown, unknown> {
+  });
+  (wrapped as unknown as { $g: unknown }).$g = asBuiltin(function* coroutine_wrap_twin(...a: unknown[]): Generator<unknown, unknown, unknown> {
     const err = checkResumable(co);
     if (err) rterror(err);
     const s = yield* runTwin(co, a);
     if (s.kind === "error") wrapError(s);
     return s.values;
-  };
+  });
   return wrapped;
 }
 
@@ -148,7 +150,7 @@ function close(...args: unknown[]): unknown {
   return true;
 }
 
-registerBuiltins(function coroutine_wrap() {}, function* coroutine_wrap_twin() {}, resume.$g, isyieldable.$g);
+registerBuiltins(resume.$g, isyieldable.$g);
 
 export function openCoroutine(G: import("../table.ts").LuaTable): void {
   G.set("coroutine", makeLib({

@@ -1,5 +1,5 @@
 // string.find, string.match, string.gmatch and string.gsub on top of the pattern matcher.
-import { builtinNames, rterror } from "../../error.ts";
+import { asBuiltin, rterror } from "../../error.ts";
 import { isNumber, numberToString } from "../../number.ts";
 import { call, index } from "../../ops.ts";
 import { LuaTable } from "../../table.ts";
@@ -125,7 +125,6 @@ export function str_match(...args: unknown[]): unknown {
   return findAux(args, false);
 }
 
-builtinNames.add("gmatch_aux");
 
 export function str_gmatch(...args: unknown[]): unknown {
   const s = checkString(args, 1, "gmatch");
@@ -138,7 +137,7 @@ export function str_gmatch(...args: unknown[]): unknown {
   if (rx !== null) {
     const re = rx.search;
     const n = rx.captures;
-    return function gmatch_aux(): unknown {
+    return asBuiltin(function gmatch_aux(): unknown {
       while (src <= ls) {
         re.lastIndex = src;
         const m = re.exec(s);
@@ -159,12 +158,12 @@ export function str_gmatch(...args: unknown[]): unknown {
         return out;
       }
       return EMPTY;
-    };
+    });
   }
   const ms = new MatchState(s, p);
   const lit = firstLiteral(p, 0);
   const litStr = lit >= 0 ? String.fromCharCode(lit) : "";
-  return function gmatch_aux(): unknown {
+  return asBuiltin(function gmatch_aux(): unknown {
     for (; src <= ls; src++) {
       if (lit >= 0) {
         const i = s.indexOf(litStr, src);
@@ -183,7 +182,7 @@ export function str_gmatch(...args: unknown[]): unknown {
       }
     }
     return EMPTY;
-  };
+  });
 }
 
 /** Appends the replacement string for a match, expanding %0-%9 and %%. */
