@@ -126,8 +126,9 @@ function suffixedStart(tokens: Token[], end: number): number {
         }
       }
       if (j <= 0) return Math.max(j, 0);
-      // `(…)` or `{…}` after something that ends an expression is a call's arguments; `[…]` an index
-      if (v !== "]" && !endsExpression(tokens[j - 1])) return j;
+      // `(…)` or `{…}` after something that ends a prefix expression is a call's arguments
+      // (not after a number, nil or `end`); `[…]` an index
+      if (v !== "]" && !endsPrefix(tokens[j - 1])) return j;
       i = j - 1;
     } else if (t.type === TOKEN_IDENT) {
       const before = tokens[i - 1];
@@ -140,6 +141,13 @@ function suffixedStart(tokens: Token[], end: number): number {
     }
   }
   return 0;
+}
+
+/** Whether a token can end a prefix expression (something callable): a name, a string or table argument, `)` or `]`. */
+function endsPrefix(t: Token | undefined): boolean {
+  if (t === undefined) return false;
+  if (t.type === TOKEN_PUNCT) return t.value === ")" || t.value === "]" || t.value === "}";
+  return t.type === TOKEN_IDENT || t.type === TOKEN_STRING;
 }
 
 /** Whether tokens[start] begins a statement (nothing before it wants an expression there). */
@@ -173,10 +181,16 @@ function assignmentToCall(src: string, index: number, near: string): string | un
   if (scan === undefined) return undefined;
   const last = scan.tokens[scan.tokens.length - 1];
   if (last?.type !== TOKEN_PUNCT || last.value !== ")") return undefined;
-  const start = suffixedStart(scan.tokens, scan.tokens.length - 1);
+  let start = suffixedStart(scan.tokens, scan.tokens.length - 1);
+  // `local name (x)`: the local statement ends at its name; the parenthesis starts a statement
+  const prev = scan.tokens[start - 1];
+  if (scan.tokens[start]?.type === TOKEN_IDENT && prev?.type === TOKEN_KEYWORD && prev.value === "local") start++;
   const before = scan.tokens[start - 1];
   const inTargets = before?.type === TOKEN_PUNCT && before.value === ","; // `a, f() x`
-  return inTargets || (/^'[,=]'$/.test(near) && startsStatement(scan.tokens, start)) ? `syntax error near ${near}` : undefined;
+  const statement = startsStatement(scan.tokens, start);
+  // `(f)` as a statement: an expression that is neither a call nor an assignment
+  const parenthesized = statement && scan.tokens[start]?.type === TOKEN_PUNCT && scan.tokens[start].value === "(";
+  return inTargets || parenthesized || (/^'[,=]'$/.test(near) && statement) ? `syntax error near ${near}` : undefined;
 }
 
 /** lua5.4's extent of the numeral starting at `start` (digits, hex digits, '.', exponents, a touching letter). */
