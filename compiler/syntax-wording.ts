@@ -2,6 +2,8 @@
 // (found by re-lexing the source up to the error), numerals read as lua5.4's lexer reads them,
 // and the constructs luaparse accepts but lua5.4 refuses.
 import { TOKEN_EOF, TOKEN_IDENT, TOKEN_KEYWORD, TOKEN_NUMBER, TOKEN_PUNCT, TOKEN_STRING, type Token, endsExpression, lexer } from "./lex.ts";
+import { escapeError } from "./escape-errors.ts";
+import { nextToken } from "./next-token.ts";
 import { LuaSyntaxError } from "./syntax-error.ts";
 
 /** luaparse's wording → lua5.4's wording. */
@@ -291,10 +293,10 @@ export function wordedError(src: string, chunk: string, err: Error & { line: num
   // (a string cut by a newline shows its text; luaparse's index is then just past the newline)
   if (/^unfinished string near /.test(text) && (err.index ?? 0) >= src.length && !/[\r\n]/.test(src[(err.index ?? 0) - 1] ?? "")) {
     text = "unfinished string near <eof>";
-  } else if (/^invalid escape sequence near /.test(text) && err.index !== undefined) {
-    const start = src.lastIndexOf(src[err.index] === '"' || src[err.index] === "'" ? src[err.index] : '"', err.index);
-    const m = /^(["'])(?:[^"'\\\n]|\\[abfnrtv\\"'\n]|\\x[0-9a-fA-F]{2}|\\z\s*|\\\d{1,3}|\\u\{[0-9a-fA-F]+\})*\\./.exec(src.slice(start));
-    if (m) text = `invalid escape sequence near '${m[0]}'`;
+  } else if (/^(invalid escape sequence|hexadecimal digit expected|decimal escape too large|UTF-8 value too large|missing '[{}]')/.test(text)) {
+    // the string token starts after the last token that lexed
+    const bad = escapeError(src, nextToken(src, lastTokenEnd(src) ?? 0).offset);
+    if (bad !== undefined) text = `${bad.message} near '${bad.near}'`;
   }
   const closer = /^'(end|\)|\}|until)' expected near (.*)$/s.exec(text);
   if (closer && err.index !== undefined) text = closingContext(src, err.index, err.line, closer[1], closer[2]) ?? text;
