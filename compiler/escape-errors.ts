@@ -1,24 +1,10 @@
 // lua5.4's escape-sequence errors in short strings: its lexer shows the string read so far, with
 // the escapes before the bad one already decoded and the bad one as far as it was read
-// ("invalid escape sequence near '"Hell\ '"). This replays lstrlib's read_string to rebuild that.
+// ("invalid escape sequence near '"Hell\ '"). This replays llex.c's read_string to rebuild that.
+import { SIMPLE, utf8 } from "./lower/strings.ts";
 
-const SIMPLE: Record<string, string> = { a: "\x07", b: "\b", f: "\f", n: "\n", r: "\r", t: "\t", v: "\v", "\\": "\\", '"': '"', "'": "'" };
 const isHex = (c: string | undefined): boolean => c !== undefined && /^[0-9a-fA-F]$/.test(c);
 const isDigit = (c: string | undefined): boolean => c !== undefined && /^[0-9]$/.test(c);
-
-/** The UTF-8 bytes (as a byte string) of a code point up to 2^31, as lua5.4's \u{…} encodes it. */
-function utf8Bytes(x: number): string {
-  if (x < 0x80) return String.fromCharCode(x);
-  const out: number[] = [];
-  let mfb = 0x3f;
-  do {
-    out.unshift(0x80 | (x & 0x3f));
-    x = Math.floor(x / 64);
-    mfb >>= 1;
-  } while (x > mfb);
-  out.unshift(((~mfb << 1) & 0xff) | x);
-  return String.fromCharCode(...out);
-}
 
 /**
  * The error lua5.4 raises for the first bad escape of the short string opening at `start`:
@@ -77,7 +63,7 @@ export function escapeError(src: string, start: number): { message: string; near
         read += src[j++];
       }
       if (src[j] !== "}") return fail("missing '}'", read + (src[j] ?? ""));
-      buf += utf8Bytes(r);
+      buf += utf8(r);
       i = j + 1;
     } else {
       return fail("invalid escape sequence", "\\" + n);

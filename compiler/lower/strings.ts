@@ -2,7 +2,7 @@
 // (luaparse's own decoding is not used: with it, a literal "end" is mistaken for the keyword.)
 
 /** UTF-8 bytes (as chars) of a code point up to 2^31, as Lua's \u{…} allows. */
-function utf8(cp: number): string {
+export function utf8(cp: number): string {
   if (cp < 0x80) return String.fromCharCode(cp);
   const bytes: number[] = [];
   let limit = 0x3f;
@@ -16,7 +16,8 @@ function utf8(cp: number): string {
   return String.fromCharCode(...bytes);
 }
 
-const SIMPLE: Record<string, string> = {
+/** The one-character escapes and what they stand for. */
+export const SIMPLE: Record<string, string> = {
   a: "\x07", b: "\b", f: "\f", n: "\n", r: "\r", t: "\t", v: "\v", "\\": "\\", '"': '"', "'": "'",
 };
 
