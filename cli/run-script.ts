@@ -28,11 +28,15 @@ function saveCodeCaches(): void {
   codeCaches.length = 0;
 }
 
+/** The hook that records a cached chunk's script for saveCodeCaches (none when not cached). */
+function rememberScript(key: string | undefined, had: Buffer | undefined): ((script: vm.Script) => void) | undefined {
+  return key === undefined ? undefined : (script) => void codeCaches.push({ key, had, script });
+}
+
 // modules found by require go through the same disk cache as the script
 setFileCompiler((src, name) => {
   const { code, key, v8 } = compileCached(src, name);
-  const onScript = key === undefined ? undefined : (script: vm.Script) => void codeCaches.push({ key, had: v8, script });
-  return { code, cachedData: v8, onScript };
+  return { code, cachedData: v8, onScript: rememberScript(key, v8) };
 });
 
 export interface ScriptOptions {
@@ -86,9 +90,8 @@ export function runScript(opts: ScriptOptions): number {
   G.set("arg", argt);
   // V8's code cache rides along with a cached chunk: made after the first run (so it holds the
   // functions that ran), used by the next ones
-  const onScript = key === undefined ? undefined : (script: vm.Script) => void codeCaches.push({ key, had: v8, script });
   try {
-    const chunk = instantiate(code, opts.chunkName, G, map, v8, onScript);
+    const chunk = instantiate(code, opts.chunkName, G, map, v8, rememberScript(key, v8));
     chunk(...opts.args.map(fromJs));
     flushOut();
     saveCodeCaches();

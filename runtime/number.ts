@@ -6,7 +6,7 @@
 //   float:   a plain JS number that is not integral (fractions, NaN, ±Infinity), or a
 //            LuaFloat box around an integral value (2.0, -0.0, 1e300).
 // So a plain number is an integer exactly when Number.isInteger(x) is true.
-import { add64, mul64, shl64, sub64 } from "./int64.ts";
+import { add64, mul64, sub64 } from "./int64.ts";
 
 export class LuaFloat {
   readonly n: number;
@@ -265,8 +265,4 @@ export function floatMod(a: number, b: number): number {
   else m = a % b;
   if (m > 0 ? b < 0 : m < 0 && b > 0) m += b; // m and b of different signs
   return m;
-}
-
-export function shiftLeft(a: LuaInt, n: LuaInt): LuaInt {
-  return shl64(a, n);
 }

@@ -3,12 +3,12 @@
 //
 // The optional trailing `d…` string arguments describe operands for error messages
 // ("local 'x'", "global 'f'", "field 'y'", "upvalue 'z'", "constant 'abc'").
-import { add64, and64, mul64, not64, or64, shl64, sub64, xor64 } from "./int64.ts";
+import { and64, not64, or64, shl64, xor64 } from "./int64.ts";
 import { LuaError, currentLuaFrames } from "./error.ts";
 import { getMetatable, metamethod, shared } from "./meta.ts";
 import {
   LuaFloat, type LuaInt, floatMod, intAdd, intIdiv, intMod, intMul, intSub, isNumber, mkfloat,
-  mkint, numberToInt, numberToString, shiftLeft, stringToNumber, toBig, toDouble,
+  numberToInt, numberToString, stringToNumber, toDouble,
 } from "./number.ts";
 import { LuaTable, isTable } from "./table.ts";
 import { EMPTY, first, type } from "./value.ts";
@@ -185,12 +185,6 @@ function tonum(v: unknown): number | bigint | LuaFloat | undefined {
 type Arith = "add" | "sub" | "mul" | "div" | "mod" | "pow" | "idiv" | "unm";
 
 function arithSlow(op: Arith, a: unknown, b: unknown, da: D, db: D): unknown {
-  // integers beyond 2^53 (bigint) or a product/sum that leaves the safe range: int64 arithmetic
-  if ((typeof a === "bigint" || (typeof a === "number" && Number.isInteger(a))) &&
-      (typeof b === "bigint" || (typeof b === "number" && Number.isInteger(b))) &&
-      op !== "div" && op !== "pow") {
-    return arithNum(op, a, b);
-  }
   // a boxed float with a plain number: float arithmetic straight away
   if (a instanceof LuaFloat) {
     if (typeof b === "number") return floatArith(op, a.n, b);
@@ -251,29 +245,13 @@ function arithNum(op: Arith, x: number | bigint | LuaFloat, y: number | bigint |
   return floatArith(op, toDouble(x), toDouble(y));
 }
 
-/** An integer operand of 64-bit arithmetic: a safe-integer number or a bigint. */
-function isIntValue(v: unknown): v is LuaInt {
-  return typeof v === "bigint" || (typeof v === "number" && Number.isInteger(v));
-}
-
-// past the safe range (or with a bigint operand): 64-bit arithmetic on halves, then the rest
-function addInt(a: unknown, b: unknown, da: D, db: D): unknown {
-  return isIntValue(a) && isIntValue(b) ? add64(a, b) : arithSlow("add", a, b, da, db);
-}
-function subInt(a: unknown, b: unknown, da: D, db: D): unknown {
-  return isIntValue(a) && isIntValue(b) ? sub64(a, b) : arithSlow("sub", a, b, da, db);
-}
-function mulInt(a: unknown, b: unknown, da: D, db: D): unknown {
-  return isIntValue(a) && isIntValue(b) ? mul64(a, b) : arithSlow("mul", a, b, da, db);
-}
-
 export function add(a: unknown, b: unknown, da?: D, db?: D): unknown {
   if (typeof a === "number" && typeof b === "number") {
     const r = a + b;
     if (!Number.isInteger(r)) return r;
     if (Number.isSafeInteger(r) && Number.isInteger(a) && Number.isInteger(b)) return r;
   }
-  return addInt(a, b, da, db);
+  return arithSlow("add", a, b, da, db);
 }
 
 export function sub(a: unknown, b: unknown, da?: D, db?: D): unknown {
@@ -282,7 +260,7 @@ export function sub(a: unknown, b: unknown, da?: D, db?: D): unknown {
     if (!Number.isInteger(r)) return r;
     if (Number.isSafeInteger(r) && Number.isInteger(a) && Number.isInteger(b)) return r;
   }
-  return subInt(a, b, da, db);
+  return arithSlow("sub", a, b, da, db);
 }
 
 export function mul(a: unknown, b: unknown, da?: D, db?: D): unknown {
@@ -291,7 +269,7 @@ export function mul(a: unknown, b: unknown, da?: D, db?: D): unknown {
     if (!Number.isInteger(r)) return r;
     if (Number.isSafeInteger(r) && r !== 0 && Number.isInteger(a) && Number.isInteger(b)) return r;
   }
-  return mulInt(a, b, da, db);
+  return arithSlow("mul", a, b, da, db);
 }
 
 export function div(a: unknown, b: unknown, da?: D, db?: D): unknown {
@@ -436,26 +414,21 @@ function isI32(v: unknown): v is number {
 
 export function band(a: unknown, b: unknown, da?: D, db?: D): unknown {
   if (isI32(a) && isI32(b)) return a & b;
-  if (isIntValue(a) && isIntValue(b)) return and64(a, b);
   return bitSlow("band", a, b, da, db);
 }
 export function bor(a: unknown, b: unknown, da?: D, db?: D): unknown {
   if (isI32(a) && isI32(b)) return a | b;
-  if (isIntValue(a) && isIntValue(b)) return or64(a, b);
   return bitSlow("bor", a, b, da, db);
 }
 export function bxor(a: unknown, b: unknown, da?: D, db?: D): unknown {
   if (isI32(a) && isI32(b)) return a ^ b;
-  if (isIntValue(a) && isIntValue(b)) return xor64(a, b);
   return bitSlow("bxor", a, b, da, db);
 }
 export function shl(a: unknown, b: unknown, da?: D, db?: D): unknown {
-  if (isIntValue(a) && isIntValue(b)) return shl64(a, b);
   return bitSlow("shl", a, b, da, db);
 }
 export function shr(a: unknown, b: unknown, da?: D, db?: D): unknown {
   if (isI32(a) && a >= 0 && isI32(b) && b >= 0 && b < 32) return a >>> b;
-  if (isIntValue(a) && isIntValue(b)) return typeof b === "bigint" ? 0 : shl64(a, -b);
   return bitSlow("shr", a, b, da, db);
 }
 export function bnot(a: unknown, da?: D): unknown {

@@ -43,14 +43,14 @@ export function fieldRead(ctx: Context, obj: t.Expression, name: string, desc: t
  * After a miss in the string or array part: nil right here when o is a table with no metatable
  * and the key cannot be elsewhere (a string key lives only in the string part; a number key
  * missing from the array part lives in the hash part, so that must be absent); else `slow`.
- *   o?.arr !== undefined && o.metatable === undefined [&& o.hash === undefined] ? undefined : slow
+ *   o?.arr !== undefined && o.metatable === undefined && <keyHere> ? undefined : slow
  */
-function missIsNil(o: t.Identifier, numberKey: boolean | undefined, slow: t.Expression): t.Expression {
-  const tests = [
+function missIsNil(o: t.Identifier, keyHere: t.Expression | undefined, slow: t.Expression): t.Expression {
+  const tests: t.Expression[] = [
     t.binaryExpression("!==", t.optionalMemberExpression(o, t.identifier("arr")), undef()),
     t.binaryExpression("===", t.memberExpression(o, t.identifier("metatable")), undef()),
   ];
-  if (numberKey) tests.push(t.binaryExpression("===", t.memberExpression(o, t.identifier("hash")), undef()));
+  if (keyHere) tests.push(keyHere);
   return t.conditionalExpression(and(...tests), undef(), slow);
 }
 
@@ -91,12 +91,12 @@ export function methodRead(ctx: Context, o: t.Identifier, name: string, desc: t.
  */
 export function elementRead(ctx: Context, obj: t.Expression, key: t.Expression, desc: t.Expression[]): t.Expression {
   const o = ctx.temp(), k = ctx.temp(), p = ctx.temp(), v = ctx.temp();
-  const slow = () => operator(ctx, "index", [o, k, ...desc]);
   const isNumber = () => t.binaryExpression("===", t.unaryExpression("typeof", k), t.stringLiteral("number"));
   const isString = () => t.binaryExpression("===", t.unaryExpression("typeof", k), t.stringLiteral("string"));
-  // a miss with a number or string key on a plain table is nil without a call (missIsNil)
-  const miss = t.conditionalExpression(isNumber(), missIsNil(o, true, slow()),
-    t.conditionalExpression(isString(), missIsNil(o, false, slow()), slow()));
+  // a miss with a string key, or a number key and no hash part, on a plain table is nil without a call
+  const keyHere = t.logicalExpression("||", isString(),
+    and(isNumber(), t.binaryExpression("===", t.memberExpression(o, t.identifier("hash")), undef())));
+  const miss = missIsNil(o, keyHere, operator(ctx, "index", [o, k, ...desc]));
   return t.sequenceExpression([
     t.assignmentExpression("=", o, obj),
     t.assignmentExpression("=", k, key),

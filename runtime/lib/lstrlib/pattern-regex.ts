@@ -227,8 +227,6 @@ interface Replacement {
   parts: (string | number)[];
   /** the highest capture number referenced (%1 with no captures means the whole match) */
   maxRef: number;
-  /** undefined unless every part is text: then their concatenation */
-  text: string | undefined;
 }
 
 const replacements = new Map<string, Replacement | null>();
@@ -244,8 +242,7 @@ function parseReplacement(repl: string): Replacement | null {
   for (let i = repl.indexOf("%"); ; i = repl.indexOf("%", start)) {
     if (i < 0) {
       if (start < repl.length) parts.push(repl.slice(start));
-      const text = parts.every((x) => typeof x === "string") ? parts.join("") : undefined;
-      r = { parts, maxRef, text };
+      r = { parts, maxRef };
       break;
     }
     if (i > start) parts.push(repl.slice(start, i));
