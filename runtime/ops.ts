@@ -3,7 +3,7 @@
 //
 // The optional trailing `d…` string arguments describe operands for error messages
 // ("local 'x'", "global 'f'", "field 'y'", "upvalue 'z'", "constant 'abc'").
-import { and64, not64, or64, shl64, xor64 } from "./int64.ts";
+import { add64, and64, mul64, not64, or64, shl64, sub64, xor64 } from "./int64.ts";
 import { LuaError, currentLuaFrames } from "./error.ts";
 import { getMetatable, metamethod, shared } from "./meta.ts";
 import {
@@ -245,12 +245,18 @@ function arithNum(op: Arith, x: number | bigint | LuaFloat, y: number | bigint |
   return floatArith(op, toDouble(x), toDouble(y));
 }
 
+/** Whether v is a Lua integer (a safe integral number or a bigint): such operands skip the generic dispatch. */
+function isInt(v: unknown): v is LuaInt {
+  return typeof v === "bigint" || (typeof v === "number" && Number.isInteger(v));
+}
+
 export function add(a: unknown, b: unknown, da?: D, db?: D): unknown {
   if (typeof a === "number" && typeof b === "number") {
     const r = a + b;
     if (!Number.isInteger(r)) return r;
     if (Number.isSafeInteger(r) && Number.isInteger(a) && Number.isInteger(b)) return r;
   }
+  if (isInt(a) && isInt(b)) return add64(a, b);
   return arithSlow("add", a, b, da, db);
 }
 
@@ -260,6 +266,7 @@ export function sub(a: unknown, b: unknown, da?: D, db?: D): unknown {
     if (!Number.isInteger(r)) return r;
     if (Number.isSafeInteger(r) && Number.isInteger(a) && Number.isInteger(b)) return r;
   }
+  if (isInt(a) && isInt(b)) return sub64(a, b);
   return arithSlow("sub", a, b, da, db);
 }
 
@@ -269,6 +276,7 @@ export function mul(a: unknown, b: unknown, da?: D, db?: D): unknown {
     if (!Number.isInteger(r)) return r;
     if (Number.isSafeInteger(r) && r !== 0 && Number.isInteger(a) && Number.isInteger(b)) return r;
   }
+  if (isInt(a) && isInt(b)) return mul64(a, b);
   return arithSlow("mul", a, b, da, db);
 }
 
@@ -414,25 +422,31 @@ function isI32(v: unknown): v is number {
 
 export function band(a: unknown, b: unknown, da?: D, db?: D): unknown {
   if (isI32(a) && isI32(b)) return a & b;
+  if (isInt(a) && isInt(b)) return and64(a, b);
   return bitSlow("band", a, b, da, db);
 }
 export function bor(a: unknown, b: unknown, da?: D, db?: D): unknown {
   if (isI32(a) && isI32(b)) return a | b;
+  if (isInt(a) && isInt(b)) return or64(a, b);
   return bitSlow("bor", a, b, da, db);
 }
 export function bxor(a: unknown, b: unknown, da?: D, db?: D): unknown {
   if (isI32(a) && isI32(b)) return a ^ b;
+  if (isInt(a) && isInt(b)) return xor64(a, b);
   return bitSlow("bxor", a, b, da, db);
 }
 export function shl(a: unknown, b: unknown, da?: D, db?: D): unknown {
+  if (isInt(a) && isInt(b)) return shl64(a, b);
   return bitSlow("shl", a, b, da, db);
 }
 export function shr(a: unknown, b: unknown, da?: D, db?: D): unknown {
   if (isI32(a) && a >= 0 && isI32(b) && b >= 0 && b < 32) return a >>> b;
+  if (isInt(a) && isInt(b)) return typeof b === "bigint" ? 0 : shl64(a, -b);
   return bitSlow("shr", a, b, da, db);
 }
 export function bnot(a: unknown, da?: D): unknown {
   if (isI32(a)) return ~a;
+  if (isInt(a)) return not64(a);
   return bitSlow("bnot", a, a, da, da);
 }
 
