@@ -11,7 +11,7 @@ const MAX_PRESIZE = 2 ** 26;
 /** i, e, s: the loop's integer start, limit and step (a mode-0 loop); v: the stored value. */
 export function fill(t: unknown, v: unknown, i: number, e: number, s: number): boolean {
   if (v === undefined || !isTable(t) || t.metatable !== undefined) return false;
-  const a = t.arr;
+  let a = t.arr;
   if (s > 0) {
     if (i > e) return true; // no iteration
     if (i < 1) return false;
@@ -23,6 +23,7 @@ export function fill(t: unknown, v: unknown, i: number, e: number, s: number): b
     // every key in order; keys in the hash part would have to migrate
     if (s !== 1 || i > a.length + 1 || (t.hash !== undefined && t.hash.size > 0)) return false;
     const n = a.length;
+    if (n === 0) a = t.writableArr();
     for (let j = i; j <= n; j++) a[j - 1] = v;
     if (e - n >= 1024 && e <= MAX_PRESIZE) {
       // the final length is known: one allocation instead of a doubling at each power of two

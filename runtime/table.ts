@@ -44,9 +44,17 @@ export function appendArr(a: unknown[], v: unknown): void {
   a[n] = v;
 }
 
+/**
+ * The array part of every table whose array part is empty: one shared array, so a table used
+ * as a record costs no array of its own. Never written: code that may grow an array part takes
+ * it from `writableArr()`. Frozen, so a write that misses this rule throws instead of leaking
+ * into every empty table.
+ */
+export const NO_ARR: unknown[] = Object.freeze([]) as unknown as unknown[];
+
 /** t[#arr + 1] = v for a table with no hash part (compiled code's inline append; v not nil). */
 export function append(t: LuaTable, v: unknown): unknown {
-  appendArr(t.arr, v);
+  appendArr(t.writableArr(), v);
   return v;
 }
 
@@ -56,6 +64,16 @@ export function append(t: LuaTable, v: unknown): unknown {
  */
 export function isTable(v: unknown): v is LuaTable {
   return (v as { arr?: unknown } | null | undefined)?.arr !== undefined;
+}
+
+/** Where next() is in a traversal (kept apart from LuaTable: few tables are ever traversed). */
+interface Walk {
+  /** the string keys of the running traversal, and the position of the last one returned */
+  strKeys: string[] | undefined;
+  strPos: number;
+  /** the live Map iterator of the running traversal, and the key it last returned */
+  iterKey: unknown;
+  iter: Iterator<[unknown, unknown]> | undefined;
 }
 
 export class LuaTable {
@@ -68,28 +86,27 @@ export class LuaTable {
   metatable: LuaTable | undefined;
   /** The array length before the array part last shrank: next() accepts keys up to it. */
   arrPeak: number;
-  /** next() bookkeeping for string keys: the key list of the running traversal and position. */
-  private strKeys: string[] | undefined;
-  private strPos: number;
-  /** next() bookkeeping for the Map: the live iterator of the last traversal and its key. */
-  private iterKey: unknown;
-  private iter: Iterator<[unknown, unknown]> | undefined;
+  /** next()'s position in the running traversal of the non-array keys; made by the first one. */
+  private walk: Walk | undefined;
 
   constructor(arr?: unknown[], strs?: StrPart) {
-    this.arr = arr ?? [];
+    this.arr = arr ?? NO_ARR;
     this.strs = strs;
     this.hash = undefined;
     this.metatable = undefined;
     this.arrPeak = 0;
-    this.strKeys = undefined;
-    this.strPos = 0;
-    this.iterKey = undefined;
-    this.iter = undefined;
+    this.walk = undefined;
     if (arr !== undefined) {
       let n = arr.length;
       while (n > 0 && arr[n - 1] === undefined) n--;
       arr.length = n;
     }
+  }
+
+  /** The array part, ready to grow (a table made with none gets its own here). */
+  writableArr(): unknown[] {
+    const a = this.arr;
+    return a !== NO_ARR ? a : (this.arr = []);
   }
 
   get(k: unknown): unknown {
@@ -168,7 +185,7 @@ export class LuaTable {
         this.hash?.delete(k);
         return;
       }
-      appendArr(a, v);
+      appendArr(n === 0 ? this.writableArr() : a, v);
       const h = this.hash;
       if (h !== undefined && h.size > 0) {
         h.delete(k);
@@ -261,6 +278,10 @@ export class LuaTable {
     return this.nextStr(undefined);
   }
 
+  private walker(): Walk {
+    return (this.walk ??= { strKeys: undefined, strPos: 0, iterKey: undefined, iter: undefined });
+  }
+
   private nextStr(k: string | undefined): [unknown, unknown] | undefined | null {
     const s = this.strs;
     let pos: number;
@@ -269,9 +290,9 @@ export class LuaTable {
       if (s === undefined) return this.nextHash(undefined);
       keys = Object.keys(s);
       pos = 0;
-    } else if (this.strKeys !== undefined && this.strKeys[this.strPos] === k) {
-      keys = this.strKeys;
-      pos = this.strPos + 1;
+    } else if (this.walk?.strKeys !== undefined && this.walk.strKeys[this.walk.strPos] === k) {
+      keys = this.walk.strKeys;
+      pos = this.walk.strPos + 1;
     } else {
       // a traversal we did not start: find k the slow way
       if (s === undefined || !(k in s)) return null;
@@ -282,12 +303,13 @@ export class LuaTable {
       const key = keys[pos];
       const v = s![key];
       if (v !== undefined) {
-        this.strKeys = keys;
-        this.strPos = pos;
+        const w = this.walker();
+        w.strKeys = keys;
+        w.strPos = pos;
         return [key, v];
       }
     }
-    this.strKeys = undefined;
+    if (this.walk !== undefined) this.walk.strKeys = undefined;
     return this.nextHash(undefined);
   }
 
@@ -297,8 +319,8 @@ export class LuaTable {
     let it: Iterator<[unknown, unknown]>;
     if (k === undefined) {
       it = h.entries();
-    } else if (this.iter !== undefined && this.iterKey === k) {
-      it = this.iter;
+    } else if (this.walk?.iter !== undefined && this.walk.iterKey === k) {
+      it = this.walk.iter;
     } else {
       // a traversal we did not start: find k the slow way
       it = h.entries();
@@ -311,13 +333,16 @@ export class LuaTable {
     for (;;) {
       const r = it.next();
       if (r.done) {
-        this.iter = undefined;
-        this.iterKey = undefined;
+        if (this.walk !== undefined) {
+          this.walk.iter = undefined;
+          this.walk.iterKey = undefined;
+        }
         return undefined;
       }
       if (r.value[1] !== undefined) {
-        this.iter = it;
-        this.iterKey = r.value[0];
+        const w = this.walker();
+        w.iter = it;
+        w.iterKey = r.value[0];
         return r.value;
       }
     }

@@ -114,7 +114,7 @@ function tinsert(...args: unknown[]): unknown {
       pos = Number(p);
       const v = args[2];
       if (plain(t) && v !== undefined && t.arr.length === e - 1 && !t.hash?.has(e + 1)) {
-        t.arr.splice(pos - 1, 0, v);
+        t.writableArr().splice(pos - 1, 0, v);
         return EMPTY;
       }
       for (let i = e; i > pos; i--) seti(t, i, geti(t, i - 1));
