@@ -8,7 +8,7 @@ export {
 } from "./ops.ts";
 export { strs, table } from "./construct.ts";
 export { LuaTable, append } from "./table.ts";
-export { forin, forlimit, forprep, forval, nth } from "./loops.ts";
+export { forin, forint, forlimit, forprep, forval, nth } from "./loops.ts";
 export { fill } from "./fill.ts";
 export { forstep, second } from "./forstep.ts";
 export { checkclose, close } from "./close.ts";

@@ -67,11 +67,15 @@ function intLiteral(ctx: Context, e: L.Expression | null | undefined): number | 
 
 /**
  * for v = a, b, c: $forprep checks and converts the three values once and picks a mode:
- * 0 integer loop on JS numbers, 1 float loop, 2 integer loop beyond 2^53 (counted).
- *   for (let $p = $forprep(a, b, c), $i = $p[0], $e = $p[1], $s = $p[2], $m = $p[3];
- *        $s > 0 ? $i <= $e : $i >= $e; $i += $s)
- *     { let v = $m === 0 ? $i : $forval($p[4], $i); body }
- * With a literal step the direction test is static. The common shape — a small integer
+ * 0 integer loop on JS numbers, 1 float loop, 2 integer loop beyond 2^53 (counted). When
+ * $forint sees plain integers (the usual case) the values are used as they are, with no call
+ * to $forprep and no array:
+ *   { let $i = a, $e = b, $s = c, $m = 0, $p;
+ *     if (!$forint($i, $e, $s)) $p = $forprep($i, $e, $s), $i = $p[0], $e = $p[1], $s = $p[2], $m = $p[3];
+ *     for (; $s > 0 ? $i <= $e : $i >= $e; $i += $s) { let v = $m === 0 ? $i : $forval($p[4], $i); body } }
+ * With a literal step the direction test is static (`$i <= $e` or `$i >= $e`); the increment
+ * is always $s, which in modes 1 and 2 is not the Lua step but has its sign.
+ * The common shape — a small integer
  * literal start and no step or a step of ±1 — is an integer loop whatever the limit is, so it
  * needs no mode: $forlimit converts the limit (floats floored or ceiled, strings converted,
  * bigints clipped to ±2^53, which a step of 1 cannot reach) and the loop variable is $i itself.
@@ -101,18 +105,29 @@ export function lowerForNumeric(ctx: Context, s: L.ForNumericStatement): t.State
         t.variableDeclarator(e, t.callExpression(ctx.rt("forlimit"), [args[1], t.booleanLiteral(step! > 0)])),
       ])
       : t.variableDeclaration("let", [
-        t.variableDeclarator(p, t.callExpression(ctx.rt("forprep"), args)),
-        t.variableDeclarator(i, elem(0)),
-        t.variableDeclarator(e, elem(1)),
-        t.variableDeclarator(st, elem(2)),
-        t.variableDeclarator(m, elem(3)),
+        t.variableDeclarator(i, args[0]),
+        t.variableDeclarator(e, args[1]),
+        t.variableDeclarator(st, args[2] ?? t.numericLiteral(1)),
+        t.variableDeclarator(m, t.numericLiteral(0)),
+        t.variableDeclarator(p),
       ]);
+    const prep = simple ? undefined : t.ifStatement(
+      t.unaryExpression("!", t.callExpression(ctx.rt("forint"), [i, e, st])),
+      t.expressionStatement(t.sequenceExpression([
+        t.assignmentExpression("=", p, t.callExpression(ctx.rt("forprep"), [i, e, st])),
+        t.assignmentExpression("=", i, elem(0)),
+        t.assignmentExpression("=", e, elem(1)),
+        t.assignmentExpression("=", st, elem(2)),
+        t.assignmentExpression("=", m, elem(3)),
+      ])));
     const cond = step !== undefined && step !== 0
       ? t.binaryExpression(step > 0 ? "<=" : ">=", i, e)
       : t.conditionalExpression(t.binaryExpression(">", st, t.numericLiteral(0)),
         t.binaryExpression("<=", i, e), t.binaryExpression(">=", i, e));
-    const update = step !== undefined && step !== 0
-      ? t.assignmentExpression(step > 0 ? "+=" : "-=", i, t.numericLiteral(Math.abs(step)))
+    // the step $forprep returns (modes 1 and 2 count in their own units), its sign that of the
+    // Lua step; a simple loop's step is the literal ±1
+    const update = simple
+      ? t.assignmentExpression(step! > 0 ? "+=" : "-=", i, t.numericLiteral(1))
       : t.assignmentExpression("+=", i, st);
     ctx.pushScope();
     ctx.reserve(3, rangeOf(s.variable)[1]); // lua5.4's three hidden "(for state)" locals
@@ -122,13 +137,17 @@ export function lowerForNumeric(ctx: Context, s: L.ForNumericStatement): t.State
     const prologue = [t.variableDeclaration("let", [t.variableDeclarator(t.identifier(v.js), value)])];
     const b = body(ctx, s.body, prologue, s.loc?.end.line);
     ctx.popScope();
-    if (fillCall === undefined) return t.forStatement(init, cond, update, b);
+    if (fillCall === undefined) {
+      if (prep === undefined) return t.forStatement(init, cond, update, b);
+      return t.blockStatement([init, prep, t.forStatement(null, cond, update, b)]);
+    }
     // { init; if (!$fill(t, v, $i, $e, step)) for (; cond; update) body }  (mode 0 only)
     const stepExpr = !simple ? st : step! > 0 ? t.numericLiteral(1) : t.unaryExpression("-", t.numericLiteral(1));
     const offer = fillCall(i, e, stepExpr);
     const test = simple ? t.unaryExpression("!", offer)
       : t.logicalExpression("||", t.binaryExpression("!==", m, t.numericLiteral(0)), t.unaryExpression("!", offer));
-    return t.blockStatement([init, t.ifStatement(test, t.forStatement(null, cond, update, b))]);
+    const loop = t.ifStatement(test, t.forStatement(null, cond, update, b));
+    return t.blockStatement(prep === undefined ? [init, loop] : [init, prep, loop]);
   }), s);
   return loop;
 }
