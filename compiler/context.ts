@@ -13,6 +13,9 @@ export interface Binding {
   attrib?: Attribute;
   /** a float local held as a raw JS double (see floats.ts) */
   float?: boolean;
+  /** a compile-time constant (`local x <const> = "s"`, `= 42`, …): lua5.4 keeps no variable
+   *  for it, so errors name it `constant 's'` when it is a string and not at all otherwise */
+  constant?: { str?: string };
   /** a `local function` whose name is never assigned: it always holds that Lua function, so
    *  plain code calls it directly, without $call */
   luaFunction?: boolean;

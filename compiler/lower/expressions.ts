@@ -17,13 +17,18 @@ export function describe(ctx: Context, e: L.Expression): string | undefined {
     case "Identifier": {
       const b = ctx.resolve(e.name);
       if (b === undefined) return `global '${e.name}'`;
+      if (b.constant !== undefined) return b.constant.str === undefined ? undefined : `constant '${b.constant.str}'`;
       return b.fn === ctx.fn ? `local '${e.name}'` : `upvalue '${e.name}'`;
     }
     case "MemberExpression":
       return e.indexer === ":" ? `method '${e.identifier.name}'` : `field '${e.identifier.name}'`;
     case "IndexExpression":
       if (e.index.type === "StringLiteral") return `field '${stringValue(e.index, ctx)}'`;
-      if (e.index.type === "NumericLiteral" && Number.isInteger(e.index.value)) return "field 'integer index'";
+      // lua5.4 names only keys it encodes in the instruction: integer numerals 0..255 (GETI)
+      if (e.index.type === "NumericLiteral") {
+        const n = parseNumeral(numeralText(ctx, e.index));
+        if ("int" in n && n.int >= 0n && n.int <= 255n) return "field 'integer index'";
+      }
       return "field '?'";
     case "StringLiteral":
       return `constant '${stringValue(e, ctx)}'`;
@@ -38,6 +43,20 @@ export function describe(ctx: Context, e: L.Expression): string | undefined {
     }
     default:
       return undefined;
+  }
+}
+
+/**
+ * What lua5.4 makes of a `<const>` local's initializer: a compile-time constant (nil, a
+ * boolean, a string, a folded number, another such constant), with the string if it is one;
+ * undefined when the local is a real variable.
+ */
+export function compileTimeConstant(ctx: Context, e: L.Expression): { str?: string } | undefined {
+  switch (e.type) {
+    case "NilLiteral": case "BooleanLiteral": return {};
+    case "StringLiteral": return { str: stringValue(e, ctx) };
+    case "Identifier": return ctx.resolve(e.name)?.constant;
+    default: return foldedNumber(ctx, e) !== undefined ? {} : undefined;
   }
 }
 

@@ -4,6 +4,7 @@ import * as t from "../ast.ts";
 import type * as L from "luaparse";
 import { CompileError, type Context } from "../context.ts";
 import {
+  compileTimeConstant,
   describe, envDesc, envRef, isMulti, lowerCall, lowerExpr, lowerList, lowerName, lowerSpread, lowerTest,
 } from "./expressions.ts";
 import { lowerFunctionValue } from "./functions.ts";
@@ -141,8 +142,14 @@ function isFloatTarget(ctx: Context, target: L.Node): boolean {
 function lowerLocal(ctx: Context, s: L.LocalStatement): t.Statement[] {
   const prevEnd = s.variables.length ? rangeOf(s.variables[s.variables.length - 1])[1] : rangeOf(s)[0];
   const { pre, values } = lowerValues(ctx, s.init, s.variables.length, prevEnd, (i) => isFloatTarget(ctx, s.variables[i]));
+  // lua5.4 makes the last variable a compile-time constant when it is <const>, the counts
+  // match and its value is a constant expression (found before the names come into scope)
+  const lastAt = s.variables.length - 1;
+  const constant = s.init.length === s.variables.length && ctx.attributes.get(rangeOf(s.variables[lastAt])[0]) === "const"
+    ? compileTimeConstant(ctx, s.init[lastAt]) : undefined;
   const decls = s.variables.map((v, i) => {
     const b = ctx.declare(v.name, ctx.attributes.get(rangeOf(v)[0]), rangeOf(v)[1]);
+    if (i === lastAt && constant !== undefined) b.constant = constant;
     if (isFloatTarget(ctx, v)) b.float = true;
     return t.variableDeclarator(t.identifier(b.js), values[i]);
   });

@@ -9,6 +9,7 @@ import { writeOut } from "../stdout.ts";
 import { LuaTable } from "../table.ts";
 import { EMPTY, first, rawToString, results, type } from "../value.ts";
 import { argError, checkAny, checkIntN, checkTable, typeError } from "./args.ts";
+import { optString } from "./libargs.ts";
 import { loadChunk, type ChunkLoader } from "../chunk.ts";
 import { gcall } from "../twin.ts";
 import { current } from "../coroutine.ts";
@@ -302,7 +303,8 @@ export function chunkId(name: string): string {
 }
 
 function load(...args: unknown[]): unknown {
-  const chunk = args[0];
+  // as lua_tolstring: a number chunk is its text
+  const chunk = isNumber(args[0]) ? rawToString(args[0]) : args[0];
   let src: string;
   if (typeof chunk === "string") src = chunk;
   else if (typeof chunk === "function") {
@@ -315,9 +317,9 @@ function load(...args: unknown[]): unknown {
       parts.push(piece);
     }
     src = parts.join("");
-  } else return typeError(args, 1, "load", "string");
-  const name = args[1] === undefined ? (typeof chunk === "string" ? chunk : "=(load)") : String(args[1]);
-  const mode = args[2] === undefined ? "bt" : String(args[2]);
+  } else return typeError(args, 1, "load", "function");
+  const name = optString(args, 2, "load", typeof chunk === "string" ? chunk : "=(load)");
+  const mode = optString(args, 3, "load", "bt");
   if (src.startsWith("\x1b")) {
     // no bytecode here: a binary chunk can never be loaded (string.dump cannot make one)
     return [undefined, mode.includes("b") ? "attempt to load a binary chunk (not supported)" : `attempt to load a binary chunk (mode is '${mode}')`];
