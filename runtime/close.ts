@@ -3,6 +3,7 @@ import { rterror, toLuaError } from "./error.ts";
 import { current } from "./coroutine.ts";
 import { metamethod } from "./meta.ts";
 import { call } from "./ops.ts";
+import { metamethodSite } from "./defer.ts";
 
 export function checkclose(v: unknown, name: string): void {
   if (v === undefined || v === false) return;
@@ -33,7 +34,7 @@ export function close(v: unknown, err: unknown): void {
   }
   const h = metamethod(v, "__close");
   if (h === undefined) rterror("attempt to call a nil value (metamethod 'close')");
-  call(h)(v, errValue);
+  call(h, metamethodSite("__close"))(v, errValue);
 }
 
 /** Closes the pending variables above `mark` (innermost first); returns the final error value. */
@@ -42,7 +43,7 @@ export function runPendingCloses(list: [unknown, unknown][], mark: number, error
     const h = metamethod(v, "__close");
     if (h === undefined) continue;
     try {
-      call(h)(v, error);
+      call(h, metamethodSite("__close"))(v, error);
     } catch (e) {
       error = toLuaError(e).value;
     }

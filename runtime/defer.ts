@@ -19,8 +19,19 @@ const state = {
   post: undefined as ((r: unknown) => unknown) | undefined,
 };
 
-/** Calls metamethod h (as helpers do): deferred to mm() when a twin operator asked for it. */
-export function metaCall(h: unknown, post: (r: unknown) => unknown, ...args: unknown[]): unknown {
+/** "metamethod 'index'" for "__index": how lua5.4 names a builtin called as a metamethod. */
+const mmSites = new Map<string, string>();
+export function metamethodSite(event: string): string {
+  let d = mmSites.get(event);
+  if (d === undefined) mmSites.set(event, (d = `metamethod '${event.slice(2)}'`));
+  return d;
+}
+
+/**
+ * Calls metamethod h for `event` ("__index", …) as helpers do: deferred to mm() when a twin
+ * operator asked for it.
+ */
+export function metaCall(h: unknown, event: string, post: (r: unknown) => unknown, ...args: unknown[]): unknown {
   if (state.deferring && twin(h) !== undefined) {
     state.deferring = false;
     state.fn = h;
@@ -28,7 +39,7 @@ export function metaCall(h: unknown, post: (r: unknown) => unknown, ...args: unk
     state.post = post;
     return SUSPEND;
   }
-  return post(call(h)(...args));
+  return post(call(h, metamethodSite(event))(...args));
 }
 
 /**

@@ -122,7 +122,10 @@ export function toLuaError(e: unknown): LuaError {
   if (e instanceof LuaError) return e;
   if (e instanceof RangeError && /call stack/.test(e.message)) {
     const frames = luaFramesOf(e.stack);
-    return new LuaError(where(1, frames) + "stack overflow", frames);
+    // lua5.4 says "C stack overflow" when the recursion passes through metamethods or
+    // builtins (each one a C call to it), "stack overflow" for Lua calling Lua
+    const c = frames.some((f) => f.builtin) || /\n\s*at metaCall \(/.test(e.stack ?? "");
+    return new LuaError(where(1, frames) + (c ? "C stack overflow" : "stack overflow"), frames);
   }
   if (e instanceof Error) {
     const frames = luaFramesOf(e.stack);

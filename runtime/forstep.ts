@@ -4,6 +4,10 @@
 // walks it without next's argument checks; any other iterator is called and its results unpacked.
 import { LuaError, currentLuaFrames } from "./error.ts";
 import { LuaTable } from "./table.ts";
+import { callSite } from "./ops.ts";
+
+/** How argument errors name a builtin called as the iterator of a generic for. */
+const FOR_ITERATOR = "for iterator 'for iterator'";
 
 /** The second value of the last $forstep. */
 export const second: { v: unknown } = { v: undefined };
@@ -38,6 +42,7 @@ export function forstep(f: Function, s: unknown, c: unknown): unknown {
     second.v = e[1];
     return e[0];
   }
+  callSite.d = FOR_ITERATOR; // (the body's calls changed it since forin set it)
   const r = f(s, c);
   if (Array.isArray(r)) {
     second.v = r[1];

@@ -64,8 +64,12 @@ export function call(f: unknown, d?: D): Function {
 function callSlow(f: unknown, d: D): Function {
   const h = metamethod(f, "__call");
   if (h !== undefined) {
-    const g = call(h);
-    return (...args: unknown[]) => g(f, ...args);
+    const g = call(h, d);
+    // argument errors name the called value, as the call site did (not the __call function)
+    return (...args: unknown[]) => {
+      callSite.d = d;
+      return g(f, ...args);
+    };
   }
   const msg = `attempt to call a ${typeName(f)} value${varinfo(d)}`;
   return function not_callable(): never {
@@ -125,7 +129,7 @@ function indexSlow(o: unknown, k: unknown, d: D): unknown {
         return runerror(`attempt to index a ${typeName(o)} value${loop === 0 ? varinfo(d) : ""}`);
       }
     }
-    if (typeof h === "function") return metaCall(h, first, o, k);
+    if (typeof h === "function") return metaCall(h, "__index", first, o, k);
     o = h;
   }
   return runerror("'__index' chain too long; possible loop");
@@ -160,7 +164,7 @@ function setindexSlow(o: unknown, k: unknown, v: unknown, d: D): void {
       }
     }
     if (typeof h === "function") {
-      return metaCall(h, noValue, o, k, v) as void;
+      return metaCall(h, "__newindex", noValue, o, k, v) as void;
     }
     o = h;
   }
@@ -195,7 +199,7 @@ function arithSlow(op: Arith, a: unknown, b: unknown, da: D, db: D): unknown {
   if (isNumber(a) && isNumber(b)) return arithNum(op, a, b);
   // strings reach the string metatable's arithmetic metamethods (lib/lstrlib/arith.ts)
   const h = metamethod(a, "__" + op) ?? metamethod(b, "__" + op);
-  if (h !== undefined) return metaCall(h, first, a, b);
+  if (h !== undefined) return metaCall(h, "__" + op, first, a, b);
   const x = tonum(a), y = tonum(b); // numeric strings when the string library is not loaded
   if (x !== undefined && y !== undefined) return arithNum(op, x, y);
   // luaG_opinterror: blame the first operand unless it is a number
@@ -398,7 +402,7 @@ function toBitInt(v: unknown, d: D): LuaInt | undefined {
 function bitSlow(op: Bit, a: unknown, b: unknown, da: D, db: D): unknown {
   if (isNumber(a) && isNumber(b)) return bitInt(op, toBitInt(a, da)!, toBitInt(b, db)!);
   const h = metamethod(a, "__" + op) ?? metamethod(b, "__" + op);
-  if (h !== undefined) return metaCall(h, first, a, b);
+  if (h !== undefined) return metaCall(h, "__" + op, first, a, b);
   const badB = isNumber(a);
   const bad = badB ? b : a;
   const d = badB ? db : da;
@@ -471,7 +475,7 @@ export function eq(a: unknown, b: unknown): boolean {
   if (b instanceof LuaFloat) return false;
   if (isTable(a) && isTable(b) || getMetatable(a) && getMetatable(b)) {
     const h = metamethod(a, "__eq") ?? metamethod(b, "__eq");
-    if (h !== undefined) return metaCall(h, truth, a, b) as boolean;
+    if (h !== undefined) return metaCall(h, "__eq", truth, a, b) as boolean;
   }
   return false;
 }
@@ -495,7 +499,7 @@ export function lt(a: unknown, b: unknown): boolean {
   if (typeof a === "string" && typeof b === "string") return a < b;
   if (isNumber(a) && isNumber(b)) return numVal(a) < numVal(b);
   const h = metamethod(a, "__lt") ?? metamethod(b, "__lt");
-  if (h !== undefined) return metaCall(h, truth, a, b) as boolean;
+  if (h !== undefined) return metaCall(h, "__lt", truth, a, b) as boolean;
   return compareError(a, b);
 }
 
@@ -504,10 +508,10 @@ export function le(a: unknown, b: unknown): boolean {
   if (typeof a === "string" && typeof b === "string") return a <= b;
   if (isNumber(a) && isNumber(b)) return numVal(a) <= numVal(b);
   const h = metamethod(a, "__le") ?? metamethod(b, "__le");
-  if (h !== undefined) return metaCall(h, truth, a, b) as boolean;
+  if (h !== undefined) return metaCall(h, "__le", truth, a, b) as boolean;
   // LUA_COMPAT_LT_LE (lua5.4 as Debian builds it): a <= b as not (b < a)
   const h2 = metamethod(b, "__lt") ?? metamethod(a, "__lt");
-  if (h2 !== undefined) return metaCall(h2, falsity, b, a) as boolean;
+  if (h2 !== undefined) return metaCall(h2, "__lt", falsity, b, a) as boolean;
   return compareError(a, b);
 }
 
@@ -565,7 +569,7 @@ export function concat(a: unknown, b: unknown, da?: D, db?: D): unknown {
       (tb === "string" ? b : numberToString(b as LuaInt));
   }
   const h = metamethod(a, "__concat") ?? metamethod(b, "__concat");
-  if (h !== undefined) return metaCall(h, first, a, b);
+  if (h !== undefined) return metaCall(h, "__concat", first, a, b);
   const badA = !(ta === "string" || isNumber(a));
   return runerror(`attempt to concatenate a ${typeName(badA ? a : b)} value${varinfo(badA ? da : db)}`);
 }
@@ -576,10 +580,10 @@ export function len(v: unknown, d?: D): unknown {
     if (v.metatable === undefined) return v.length();
     const h = v.metatable.getStr("__len");
     if (h === undefined) return v.length();
-    return metaCall(h, first, v);
+    return metaCall(h, "__len", first, v, v); // lua5.4 passes the operand twice
   }
   const h = metamethod(v, "__len");
-  if (h !== undefined) return metaCall(h, first, v);
+  if (h !== undefined) return metaCall(h, "__len", first, v, v); // lua5.4 passes the operand twice
   return runerror(`attempt to get length of a ${typeName(v)} value${varinfo(d)}`);
 }
 

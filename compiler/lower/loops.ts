@@ -186,7 +186,8 @@ export function lowerForGeneric(ctx: Context, s: L.ForGenericStatement): t.State
     ctx.pushScope();
     ctx.reserve(4, rangeOf(s.variables[0])[1]); // lua5.4's four hidden "(for state)" locals
     const vars = s.variables.map((v) => ctx.declare(v.name, undefined, rangeOf(v)[1]));
-    const call = ctx.fn.generator ? invoke(ctx, f, undefined, [st, c]) : t.callExpression(f, [st, c]);
+    // the call site's name for argument errors raised by a builtin iterator
+    const call = ctx.fn.generator ? invoke(ctx, f, "for iterator 'for iterator'", [st, c]) : t.callExpression(f, [st, c]);
     const prologue: t.Statement[] = [];
     if (!ctx.fn.generator && vars.length <= 2) {
       // plain code: $forstep returns the first value and leaves the second in $second.v

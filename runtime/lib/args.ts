@@ -20,7 +20,7 @@ export function argError(i: number, fname: string, msg: string): never {
     throw new LuaError(`bad argument #${i} to '${name}' (${msg})`, frames);
   }
   // called from Lua: name the function as the call site did; a method call does not count self
-  const m = /^(global|local|method|field|upvalue|for iterator) '(.*)'$/.exec(callSite.d ?? "");
+  const m = /^(global|local|method|field|upvalue|for iterator|metamethod) '(.*)'$/.exec(callSite.d ?? "");
   let name = fname;
   if (m) {
     name = m[2];
