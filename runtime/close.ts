@@ -25,7 +25,7 @@ export function pendingList(): [unknown, unknown][] {
  * lua5.4, values closed by an error are closed only after the catching xpcall's handler has run
  * (or by coroutine.close for a coroutine that died), so they are queued while a pcall is active.
  */
-export function close(v: unknown, err: unknown): void {
+export function closeVariable(v: unknown, err: unknown): void {
   if (v === undefined || v === false) return;
   const errValue = err === undefined ? undefined : toLuaError(err).value;
   if (err !== undefined && (current.co !== undefined || protect.depth > 0)) {

@@ -59,7 +59,24 @@ export const current: { co: Coroutine | undefined } = { co: undefined };
 export const mainThread = new Coroutine(() => undefined);
 mainThread.status = "running";
 
+/**
+ * The C levels lua5.4 would count on the running JS stack: pcall/xpcall frames and coroutine
+ * resumes. lua5.4 refuses the call that makes 198 (LUAI_MAXCCALLS is 200) with "C stack
+ * overflow". Without the limit, recursion through pcall runs into V8's stack limit, where each
+ * of ~100 000 levels catches and rethrows again, which takes minutes. A resume starts the
+ * coroutine one level above its resumer, whatever it held when it yielded, as lua5.4 does.
+ */
+export const cLevels = { n: 0 };
+export const MAX_C_LEVELS = 197;
+
 export function step(co: Coroutine, input: unknown, throwIn?: unknown): Step {
+  const levels = cLevels.n;
+  if (levels >= MAX_C_LEVELS) {
+    co.out.kind = "error";
+    co.out.error = new LuaError("C stack overflow");
+    return co.out;
+  }
+  cLevels.n = levels + 1;
   const prev = current.co;
   if (prev) prev.status = "normal";
   current.co = co;
@@ -108,6 +125,7 @@ export function step(co: Coroutine, input: unknown, throwIn?: unknown): Step {
     out.error = co.error;
     return out;
   } finally {
+    cLevels.n = levels;
     current.co = prev;
     if (prev) prev.status = "running";
   }

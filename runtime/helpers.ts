@@ -11,7 +11,8 @@ export { LuaTable, append } from "./table.ts";
 export { forin, forint, forlimit, forprep, forval, nth } from "./loops.ts";
 export { fill } from "./fill.ts";
 export { forstep, second } from "./forstep.ts";
-export { checkclose, close } from "./close.ts";
+// (named closeVariable: a runtime function named like a builtin, coroutine.close, would count as one in tracebacks)
+export { checkclose, closeVariable as close } from "./close.ts";
 export { fn, gcall, twin } from "./twin.ts";
 export { SUSPEND, addT, dx, eqT, indexT, ltT, mm, setindexT, subT } from "./defer.ts";
 export { yieldTwin } from "./lib/coroutine.ts";

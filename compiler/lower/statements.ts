@@ -13,7 +13,7 @@ import { operator } from "./operator.ts";
 import { lowerBreak, lowerForGeneric, lowerForNumeric, lowerRepeat, lowerWhile } from "./loops.ts";
 import { lowerGoto, lowerLabelled } from "./goto.ts";
 import { at, atLine, isParenthesized, lineOf, rangeOf } from "./source.ts";
-import { elementWrite } from "./table-access.ts";
+import { elementWrite, fieldWrite } from "./table-access.ts";
 
 /**
  * A block in its own scope (or the function's scope when newScope is false). `endLine`, the
@@ -170,12 +170,16 @@ function assignTo(ctx: Context, target: Target, value: t.Expression, obj?: t.Exp
     }
     if (target.name === "_ENV") return at(t.expressionStatement(t.assignmentExpression("=", t.identifier("$env"), value)), target);
     ctx.globals.add(target.name);
+    if (!ctx.fn.generator) return at(t.expressionStatement(fieldWrite(ctx, envRef(ctx), target.name, value, envDesc(ctx))), target);
     return at(t.expressionStatement(operator(ctx, "setindex",
       [envRef(ctx), t.stringLiteral(target.name), value, t.stringLiteral(envDesc(ctx))])), target);
   }
   const d = describe(ctx, target.base);
   if (!ctx.fn.generator && target.type === "IndexExpression" && !t.isStringLiteral(key)) {
     return at(t.expressionStatement(elementWrite(ctx, obj!, key!, value, d)), target);
+  }
+  if (!ctx.fn.generator && t.isStringLiteral(key)) {
+    return at(t.expressionStatement(fieldWrite(ctx, obj!, key.value, value, d)), target);
   }
   const args = [obj!, key!, value];
   if (d) args.push(t.stringLiteral(d));

@@ -127,6 +127,40 @@ function stringPart(o: t.Identifier, k: t.Identifier, p: t.Identifier, v?: t.Ide
 }
 
 /**
+ * t.name = v stored straight into the string part when t is a table that has one, v is not nil
+ * (nothing to delete) and no __newindex can apply: the key is already there, or t has no
+ * metatable, or its metatable has no __newindex. Objects' fields (`self.n = self.n + 1`,
+ * new fields on instances of a class) stay inline; everything else goes through $setindex.
+ *   ($o = t, $v = v, <table with ($s = $o.strs)> && $v !== undefined &&
+ *    ($s.name !== undefined || ($m = $o.metatable) === undefined || $m.strs?.__newindex === undefined))
+ *     ? $s.name = $v : $setindex($o, "name", $v, d)
+ */
+export function fieldWrite(ctx: Context, obj: t.Expression, name: string, value: t.Expression, d: string | undefined): t.Expression {
+  const o = ctx.temp(), v = ctx.temp(), sp = ctx.temp(), m = ctx.temp();
+  const key = () => (t.isValidIdentifier(name) ? t.memberExpression(sp, t.identifier(name)) : t.memberExpression(sp, t.stringLiteral(name), true));
+  const args: t.Expression[] = [o, t.stringLiteral(name), v];
+  if (d) args.push(t.stringLiteral(d));
+  const noNewindex = t.binaryExpression("===",
+    t.optionalMemberExpression(t.memberExpression(m, t.identifier("strs")), t.identifier("__newindex")), undef());
+  return t.sequenceExpression([
+    t.assignmentExpression("=", o, obj),
+    t.assignmentExpression("=", v, value),
+    t.conditionalExpression(
+      and(
+        tablePart(o, "strs", sp),
+        t.binaryExpression("!==", v, undef()),
+        t.logicalExpression("||", t.logicalExpression("||",
+          t.binaryExpression("!==", key(), undef()),
+          t.binaryExpression("===", t.assignmentExpression("=", m, t.memberExpression(o, t.identifier("metatable"))), undef())),
+        noNewindex),
+      ),
+      t.assignmentExpression("=", key(), v),
+      t.callExpression(ctx.rt("setindex"), args),
+    ),
+  ]);
+}
+
+/**
  * t[k] = v stored straight into the array part when k is an index inside it, or appended when
  * it is the next one (and there is no hash part whose keys could need migrating), or into the
  * string part when k is a string and the table has one; only when t has no metatable and v is

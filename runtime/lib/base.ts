@@ -12,7 +12,7 @@ import { argError, checkAny, checkIntN, checkTable, typeError } from "./args.ts"
 import { optString } from "./libargs.ts";
 import { loadChunk, type ChunkLoader } from "../chunk.ts";
 import { gcall } from "../twin.ts";
-import { current } from "../coroutine.ts";
+import { MAX_C_LEVELS, cLevels, current } from "../coroutine.ts";
 import { pendingList, protect, runPendingCloses } from "../close.ts";
 import { registerBuiltins, registry } from "./register.ts";
 
@@ -221,25 +221,31 @@ function settle(g: Guard, value: unknown): unknown {
 
 function pcall(...args: unknown[]): unknown {
   checkAny(args, 1, "pcall");
+  if (cLevels.n >= MAX_C_LEVELS) return [false, "C stack overflow"];
   const g = enter();
+  cLevels.n++;
   try {
     const r = call(args[0])(...args.slice(1));
     return Array.isArray(r) ? [true, ...r] : [true, r];
   } catch (e) {
     return [false, settle(g, toLuaError(e).value)];
   } finally {
+    cLevels.n--;
     leave(g);
   }
 }
 pcall.$g = function* pcall_twin(...args: unknown[]): Generator<unknown, unknown, unknown> {
   checkAny(args, 1, "pcall");
+  if (cLevels.n >= MAX_C_LEVELS) return [false, "C stack overflow"];
   const g = enter();
+  cLevels.n++; // (a yield inside drops it: the resume sets the count afresh, see cLevels)
   try {
     const r = yield* gcall(args[0], undefined, ...args.slice(1));
     return Array.isArray(r) ? [true, ...r] : [true, r];
   } catch (e) {
     return [false, settle(g, toLuaError(e).value)];
   } finally {
+    cLevels.n--;
     leave(g);
   }
 };
@@ -261,7 +267,9 @@ function handle(h: unknown, e: unknown): unknown {
 function xpcall(...args: unknown[]): unknown {
   const f = args[0], h = args[1];
   if (typeof h !== "function") typeError(args, 2, "xpcall", "function");
+  if (cLevels.n >= MAX_C_LEVELS) return [false, handle(h, new LuaError("C stack overflow", currentLuaFrames()))];
   const g = enter();
+  cLevels.n++;
   try {
     const r = call(f)(...args.slice(2));
     return Array.isArray(r) ? [true, ...r] : [true, r];
@@ -269,13 +277,16 @@ function xpcall(...args: unknown[]): unknown {
     const v = handle(h, e); // the handler runs before pending <close> values are closed
     return [false, settle(g, v)];
   } finally {
+    cLevels.n--;
     leave(g);
   }
 }
 xpcall.$g = function* xpcall_twin(...args: unknown[]): Generator<unknown, unknown, unknown> {
   const f = args[0], h = args[1];
   if (typeof h !== "function") typeError(args, 2, "xpcall", "function");
+  if (cLevels.n >= MAX_C_LEVELS) return [false, handle(h, new LuaError("C stack overflow", currentLuaFrames()))];
   const g = enter();
+  cLevels.n++;
   try {
     const r = yield* gcall(f, undefined, ...args.slice(2));
     return Array.isArray(r) ? [true, ...r] : [true, r];
@@ -283,6 +294,7 @@ xpcall.$g = function* xpcall_twin(...args: unknown[]): Generator<unknown, unknow
     const v = handle(h, e);
     return [false, settle(g, v)];
   } finally {
+    cLevels.n--;
     leave(g);
   }
 };
