@@ -20,6 +20,11 @@ function tablePart(o: t.Identifier, field: "strs" | "arr", part: t.Identifier): 
   return t.binaryExpression("!==", t.assignmentExpression("=", part, t.optionalMemberExpression(o, t.identifier(field))), undef());
 }
 
+/** part.name, or part["…"] for a name that is not a JS identifier. */
+function property(part: t.Identifier, name: string): t.MemberExpression {
+  return t.isValidIdentifier(name) ? t.memberExpression(part, t.identifier(name)) : t.memberExpression(part, t.stringLiteral(name), true);
+}
+
 /**
  * t.name with a per-site inline cache: the string part is read right here, so V8 keeps a
  * monomorphic property lookup for this line; tables without the key (metatables, other values)
@@ -28,7 +33,7 @@ function tablePart(o: t.Identifier, field: "strs" | "arr", part: t.Identifier): 
  */
 export function fieldRead(ctx: Context, obj: t.Expression, name: string, desc: t.Expression[]): t.Expression {
   const o = ctx.temp(), sp = ctx.temp(), v = ctx.temp();
-  const key = t.isValidIdentifier(name) ? t.memberExpression(sp, t.identifier(name)) : t.memberExpression(sp, t.stringLiteral(name), true);
+  const key = property(sp, name);
   return t.sequenceExpression([
     t.assignmentExpression("=", o, obj),
     t.conditionalExpression(
@@ -64,7 +69,7 @@ function missIsNil(o: t.Identifier, keyHere: t.Expression | undefined, slow: t.E
  */
 export function methodRead(ctx: Context, o: t.Identifier, name: string, desc: t.Expression[]): t.Expression {
   const sp = ctx.temp(), v = ctx.temp(), m = ctx.temp();
-  const key = () => t.isValidIdentifier(name) ? t.memberExpression(sp, t.identifier(name)) : t.memberExpression(sp, t.stringLiteral(name), true);
+  const key = () => property(sp, name);
   const hit = () => t.binaryExpression("!==", t.assignmentExpression("=", v, key()), undef());
   const opt = (e: t.Expression, f: string) => t.optionalMemberExpression(e, t.identifier(f));
   return t.conditionalExpression(
@@ -137,7 +142,7 @@ function stringPart(o: t.Identifier, k: t.Identifier, p: t.Identifier, v?: t.Ide
  */
 export function fieldWrite(ctx: Context, obj: t.Expression, name: string, value: t.Expression, d: string | undefined): t.Expression {
   const o = ctx.temp(), v = ctx.temp(), sp = ctx.temp(), m = ctx.temp();
-  const key = () => (t.isValidIdentifier(name) ? t.memberExpression(sp, t.identifier(name)) : t.memberExpression(sp, t.stringLiteral(name), true));
+  const key = () => property(sp, name);
   const args: t.Expression[] = [o, t.stringLiteral(name), v];
   if (d) args.push(t.stringLiteral(d));
   const noNewindex = t.binaryExpression("===",
