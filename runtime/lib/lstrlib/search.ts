@@ -126,6 +126,16 @@ export function str_match(...args: unknown[]): unknown {
 }
 
 
+/** Registers each of gmatch's two iterator functions as a builtin once (asBuiltin), not per call. */
+const namedSites = [false, false];
+function named<F extends Function>(site: number, f: F): F {
+  if (!namedSites[site]) {
+    asBuiltin(f);
+    namedSites[site] = true;
+  }
+  return f;
+}
+
 export function str_gmatch(...args: unknown[]): unknown {
   const s = checkString(args, 1, "gmatch");
   const p = checkString(args, 2, "gmatch");
@@ -137,7 +147,7 @@ export function str_gmatch(...args: unknown[]): unknown {
   if (rx !== null) {
     const re = rx.search;
     const n = rx.captures;
-    return asBuiltin(function gmatch_aux(): unknown {
+    return named(0, function gmatch_aux(): unknown {
       while (src <= ls) {
         re.lastIndex = src;
         const m = re.exec(s);
@@ -163,7 +173,7 @@ export function str_gmatch(...args: unknown[]): unknown {
   const ms = new MatchState(s, p);
   const lit = firstLiteral(p, 0);
   const litStr = lit >= 0 ? String.fromCharCode(lit) : "";
-  return asBuiltin(function gmatch_aux(): unknown {
+  return named(1, function gmatch_aux(): unknown {
     for (; src <= ls; src++) {
       if (lit >= 0) {
         const i = s.indexOf(litStr, src);
