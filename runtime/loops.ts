@@ -103,19 +103,16 @@ function intLimit(b: unknown, up: boolean): LuaInt | undefined {
 }
 
 /**
- * The limit of an integer loop from a small start by a step of +1 (up) or -1: floats floored
- * or ceiled, numeric strings converted, integers beyond 2^53 clipped (a step of 1 cannot get
- * there), NaN a limit that runs no iteration.
+ * The limit of an integer loop from a small start by a step of +1 (up) or -1: intLimit's
+ * limit, clipped to ±2^53 (a step of 1 cannot get there); a loop that must not run gets a
+ * limit the start cannot reach.
  */
 export function forlimit(b: unknown, up: boolean): number {
   if (typeof b === "number" && Number.isInteger(b)) return b;
-  b = forNum(b);
-  if (!isNumber(b)) forError("limit", b);
-  if (typeof b === "bigint") return b > 0n ? MAX_SAFE : -MAX_SAFE;
-  const f = toDouble(b as LuaFloat | number);
-  if (Number.isNaN(f)) return up ? -Infinity : -MAX_SAFE; // (lua5.4 counts down to mininteger)
-  const r = up ? Math.floor(f) : Math.ceil(f);
-  return r > MAX_SAFE ? MAX_SAFE : r < -MAX_SAFE ? -MAX_SAFE : r;
+  const lim = intLimit(b, up);
+  if (lim === undefined) return up ? -Infinity : Infinity;
+  if (typeof lim === "bigint") return lim > 0n ? MAX_SAFE : -MAX_SAFE;
+  return lim > MAX_SAFE ? MAX_SAFE : lim < -MAX_SAFE ? -MAX_SAFE : lim;
 }
 
 /**
