@@ -26,6 +26,8 @@ dist/assay.cjs: node_modules/.installed $(SOURCES)
 	  --define:import.meta.url=__import_meta_url \
 	  --banner:js="var __import_meta_url = require('node:url').pathToFileURL(__filename).href;" \
 	  --minify-whitespace
+	$(ESBUILD) cli/boot.ts --bundle --platform=node --format=cjs --target=node24 \
+	  --outfile=dist/boot.cjs --log-level=error --minify-whitespace
 	$(ESBUILD) compiler/index.ts --bundle --platform=node --format=cjs --target=node24 \
 	  --outfile=dist/compiler.cjs --log-level=warning --minify-whitespace
 

@@ -1,9 +1,9 @@
 // The CLI as users run it (bin/assay, the built bundle): run, exec, errors, exit codes, cache.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { after, describe, it } from "node:test";
 
 const assay = join(import.meta.dirname, "..", "..", "bin", "assay");
@@ -87,6 +87,28 @@ describe("assay run / exec", () => {
     script("cachedmod.lua", "local M = {}\nfunction M.twice(x) return 3 * x end\nreturn M\n");
     assert.equal(go().stdout, "63\n");
     assert.equal(listed().filter((n) => n.endsWith(".js")).length, 3);
+  });
+  it("the CLI bundle's own V8 code cache is written once, reused, and replaced when bad", () => {
+    const own = join(dir, "cache-boot");
+    const env = { ...process.env, XDG_CACHE_HOME: own, ASSAY_BOOT_CACHE: "", NODE_COMPILE_CACHE: "" };
+    const f = script("boot.lua", "print(select('#', 1, 2, 3))");
+    const go = () => spawnSync(assay, ["run", f], { cwd: dir, encoding: "utf8", env });
+    const caches = () => readdirSync(join(own, "assay", "v8")).filter((n) => n.startsWith("bundle-") && n.endsWith(".v8"));
+    assert.equal(go().stdout, "3\n");
+    assert.equal(caches().length, 1);
+    const file = join(own, "assay", "v8", caches()[0]);
+    const made = statSync(file).mtimeMs;
+    assert.equal(go().stdout, "3\n");
+    assert.equal(statSync(file).mtimeMs, made, "an accepted cache is not rewritten");
+    writeFileSync(file, "not a code cache");
+    assert.equal(go().stdout, "3\n");
+    assert.notEqual(readFileSync(file, "latin1"), "not a code cache");
+    // a cache left by an earlier build of the bundle is removed when a new one is written
+    const stale = join(own, "assay", "v8", "bundle-1-2-v0.v8");
+    writeFileSync(stale, "old");
+    rmSync(file);
+    assert.equal(go().stdout, "3\n");
+    assert.deepEqual(caches(), [basename(file)]);
   });
   it("the cache stays bounded: a write past 1000 chunks drops the oldest", () => {
     const own = join(dir, "cache-full");
