@@ -6,6 +6,7 @@
 //   float:   a plain JS number that is not integral (fractions, NaN, ±Infinity), or a
 //            LuaFloat box around an integral value (2.0, -0.0, 1e300).
 // So a plain number is an integer exactly when Number.isInteger(x) is true.
+import { formatGScaled } from "./float-digits.ts";
 import { add64, mul64, sub64 } from "./int64.ts";
 
 export class LuaFloat {
@@ -89,6 +90,10 @@ export function formatG(x: number, prec: number, alt = false, upper = false): st
     const z = Object.is(x, -0) ? "-0" : "0";
     return alt ? z + "." + "0".repeat(prec - 1) : z;
   }
+  if (prec <= 15 && !alt) {
+    const fast = formatGScaled(x, prec, upper);
+    if (fast !== undefined) return fast;
+  }
   const [digits, exp] = sigDigits(Math.abs(x), prec);
   let out: string;
   if (exp < -4 || exp >= prec) {
@@ -149,8 +154,10 @@ function isExactly(a: number, digits: string, k: number): boolean {
 
 function stripZeros(s: string): string {
   if (s.indexOf(".") < 0) return s;
-  s = s.replace(/0+$/, "");
-  return s.endsWith(".") ? s.slice(0, -1) : s;
+  let end = s.length;
+  while (s.charCodeAt(end - 1) === 48) end--;
+  if (s.charCodeAt(end - 1) === 46) end--;
+  return end === s.length ? s : s.slice(0, end);
 }
 
 export function formatNonFinite(x: number, upper = false): string {
@@ -159,16 +166,25 @@ export function formatNonFinite(x: number, upper = false): string {
   return upper ? s.toUpperCase() : s;
 }
 
+/** Whether a formatted float reads like an integer (only digits and a sign: no ".", "e", "inf", "nan"). */
+function looksIntegral(f: string): boolean {
+  for (let i = f.charCodeAt(0) === 45 ? 1 : 0; i < f.length; i++) {
+    const c = f.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 /** tostring() of a number, exactly as lua5.4 (LUAI_NUMFFORMAT "%.14g" plus ".0"). */
 export function numberToString(v: LuaNumber): string {
   if (typeof v === "number") {
     if (Number.isInteger(v)) return String(v);
     const f = formatG(v, 14); // a float that rounds to an integral look gets ".0" (3.0000000000000004)
-    return /^-?[0-9]+$/.test(f) ? f + ".0" : f;
+    return looksIntegral(f) ? f + ".0" : f;
   }
   if (typeof v === "bigint") return v.toString();
   const s = formatG(v.n, 14);
-  return /^-?[0-9]+$/.test(s) ? s + ".0" : s;
+  return looksIntegral(s) ? s + ".0" : s;
 }
 
 // ---- parsing (lua_stringtonumber) ---------------------------------------------------------
