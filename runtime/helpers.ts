@@ -16,3 +16,5 @@ export { checkclose, closeVariable as close } from "./close.ts";
 export { fn, gcall, twin } from "./twin.ts";
 export { SUSPEND, addT, dx, eqT, indexT, ltT, mm, setindexT, subT } from "./defer.ts";
 export { yieldTwin } from "./lib/coroutine.ts";
+// the builtin select, so that compiled select(i, ...) can test for it (compiler/lower/vararg-select.ts)
+export { select } from "./lib/base.ts";

@@ -4,6 +4,7 @@ import type * as L from "luaparse";
 import { CompileError, type Context } from "../context.ts";
 import { lowerFunctionValue } from "./functions.ts";
 import { invoke, invokeDirect } from "./invoke.ts";
+import { varargSelect } from "./vararg-select.ts";
 import { operator } from "./operator.ts";
 import { floatExpr, lowerFloat } from "./float-ops.ts";
 import { decodeLuaString } from "./strings.ts";
@@ -180,7 +181,12 @@ function lowerExprInner(ctx: Context, e: L.Expression): t.Expression {
     case "IndexExpression":
       if (e.index.type === "StringLiteral") return fieldRead(ctx, lowerExpr(ctx, e.base), stringValue(e.index, ctx), descArgs(ctx, e.base));
       return elementRead(ctx, lowerExpr(ctx, e.base), lowerExpr(ctx, e.index), descArgs(ctx, e.base));
-    case "CallExpression":
+    case "CallExpression": {
+      const fast = varargSelect(ctx, e, () => lowerExpr(ctx, e.base),
+        () => lowerList(ctx, e.arguments, rangeOf(e.base)[1], 1), describe(ctx, e.base));
+      if (fast !== undefined) return at(fast, e);
+      return t.callExpression(ctx.rt("first"), [lowerCall(ctx, e)]);
+    }
     case "StringCallExpression":
     case "TableCallExpression":
       return t.callExpression(ctx.rt("first"), [lowerCall(ctx, e)]);

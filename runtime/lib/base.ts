@@ -112,7 +112,7 @@ function ipairs(...args: unknown[]): unknown {
   return [ipairsAux, args[0], 0];
 }
 
-function select(...args: unknown[]): unknown {
+export function select(...args: unknown[]): unknown {
   const n = args[0];
   if (n === "#") return args.length - 1;
   let i = checkIntN(args, 1, "select");

@@ -6,11 +6,14 @@ import { createEnvironment } from "../../stdlib-ts/index.ts";
 import { builtinNames } from "../../runtime/error.ts";
 import * as helpers from "../../runtime/helpers.ts";
 
+// builtins exported for compiled code to compare with, never to call
+const COMPARED_ONLY = new Set(["select"]);
+
 test("no runtime helper is named like a builtin", () => {
   createEnvironment();
   assert.ok(builtinNames.has("print") && builtinNames.size > 100, "builtins registered");
   const clashes = Object.entries(helpers)
-    .filter(([, v]) => typeof v === "function" && builtinNames.has((v as Function).name))
+    .filter(([k, v]) => typeof v === "function" && builtinNames.has((v as Function).name) && !COMPARED_ONLY.has(k))
     .map(([k, v]) => `$${k} is named ${(v as Function).name}`);
   assert.deepEqual(clashes, []);
 });
