@@ -204,14 +204,59 @@ export function stringToNumber(s: string): LuaNumber | undefined {
     }
     if (i === n) return v;
   }
-  const t = s.replace(WS, "").replace(/[ \f\n\r\t\v]*$/, "");
+  const t = n > 0 && !isSpace(s.charCodeAt(0)) && !isSpace(s.charCodeAt(n - 1)) ? s
+    : s.replace(WS, "").replace(/[ \f\n\r\t\v]*$/, "");
   if (t.length === 0) return undefined;
   const i = str2int(t);
   if (i !== undefined) return i;
   return str2d(t);
 }
 
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13);
+}
+
+/**
+ * A signed decimal integer of up to 15 digits or hex integer of up to 13 digits, read without
+ * regexps or bigints (exact as a double); "no" when t is not one (then it is no integer at
+ * all), "long" for longer ones (read with bigints).
+ */
+function shortInt(t: string): number | "no" | "long" {
+  const n = t.length;
+  let i = 0, neg = false;
+  const c0 = t.charCodeAt(0);
+  if (c0 === 45 || c0 === 43) {
+    neg = c0 === 45;
+    i = 1;
+  }
+  let v = 0;
+  if (t.charCodeAt(i) === 48 && (t.charCodeAt(i + 1) | 32) === 120) { // 0x
+    const start = i += 2;
+    if (i === n) return "no";
+    for (; i < n; i++) {
+      const c = t.charCodeAt(i);
+      const d = c >= 48 && c <= 57 ? c - 48 : (c | 32) >= 97 && (c | 32) <= 102 ? (c | 32) - 87 : -1;
+      if (d < 0) return "no";
+      v = v * 16 + d;
+    }
+    if (n - start > 13) return "long";
+  } else {
+    const start = i;
+    if (i === n) return "no";
+    for (; i < n; i++) {
+      const d = t.charCodeAt(i) - 48;
+      if (d < 0 || d > 9) return "no";
+      v = v * 10 + d;
+    }
+    if (n - start > 15) return "long";
+  }
+  return neg && v !== 0 ? -v : v;
+}
+
 function str2int(t: string): LuaInt | undefined {
+  const short = shortInt(t);
+  if (short === "no") return undefined;
+  if (short !== "long") return short;
   let m = /^([-+])?0[xX]([0-9a-fA-F]+)$/.exec(t);
   if (m) {
     let b = BigInt("0x" + m[2]);
@@ -227,9 +272,38 @@ function str2int(t: string): LuaInt | undefined {
   return undefined;
 }
 
+/** Whether t is [sign] digits [. digits] [e [sign] digits] with a digit in the mantissa (what strtod reads in decimal). */
+function isDecimalFloat(t: string): boolean {
+  const n = t.length;
+  let i = 0;
+  let c = t.charCodeAt(0);
+  if (c === 45 || c === 43) c = t.charCodeAt(++i);
+  let digits = 0;
+  while (c >= 48 && c <= 57) {
+    digits++;
+    c = t.charCodeAt(++i);
+  }
+  if (c === 46) {
+    c = t.charCodeAt(++i);
+    while (c >= 48 && c <= 57) {
+      digits++;
+      c = t.charCodeAt(++i);
+    }
+  }
+  if (digits === 0) return false;
+  if ((c | 32) === 101) { // e or E
+    c = t.charCodeAt(++i);
+    if (c === 45 || c === 43) c = t.charCodeAt(++i);
+    if (!(c >= 48 && c <= 57)) return false;
+    while (c >= 48 && c <= 57) c = t.charCodeAt(++i);
+  }
+  return i === n;
+}
+
 function str2d(t: string): LuaNumber | undefined {
-  if (/[nN]/.test(t)) return undefined; // reject 'inf' and 'nan'
-  let m = /^([-+])?0[xX]([0-9a-fA-F]*)(?:\.([0-9a-fA-F]*))?(?:[pP]([-+]?[0-9]+))?$/.exec(t);
+  // decimal first (the common case); neither pattern admits strtod's 'inf' or 'nan'
+  if (isDecimalFloat(t)) return mkfloat(Number(t));
+  const m = /^([-+])?0[xX]([0-9a-fA-F]*)(?:\.([0-9a-fA-F]*))?(?:[pP]([-+]?[0-9]+))?$/.exec(t);
   if (m) {
     const ip = m[2] ?? "", fp = m[3] ?? "";
     if (ip === "" && fp === "") return undefined;
@@ -244,8 +318,6 @@ function str2d(t: string): LuaNumber | undefined {
     if (m[1] === "-") v = -v;
     return mkfloat(v);
   }
-  m = /^[-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$/.exec(t);
-  if (m) return mkfloat(Number(t));
   return undefined;
 }
 
