@@ -439,12 +439,22 @@ export function bxor(a: unknown, b: unknown, da?: D, db?: D): unknown {
   if (isInt(a) && isInt(b)) return xor64(a, b);
   return bitSlow("bxor", a, b, da, db);
 }
+/** 2^i for i in 0..63, exact doubles: shifts of safe integers by multiplying and dividing */
+const POW2: number[] = Array.from({ length: 64 }, (_, i) => 2 ** i);
+
 export function shl(a: unknown, b: unknown, da?: D, db?: D): unknown {
+  // a safe integer shifted left while it stays safe: no 64-bit wrap can happen
+  if (typeof a === "number" && isI32(b) && b >= 0 && b < 64 && Number.isInteger(a)) {
+    const r = a * POW2[b];
+    if (Number.isSafeInteger(r)) return r;
+  }
   if (isInt(a) && isInt(b)) return shl64(a, b);
   return bitSlow("shl", a, b, da, db);
 }
 export function shr(a: unknown, b: unknown, da?: D, db?: D): unknown {
   if (isI32(a) && a >= 0 && isI32(b) && b >= 0 && b < 32) return a >>> b;
+  // a non-negative safe integer: the logical shift is a floor division by 2^b
+  if (typeof a === "number" && a >= 0 && isI32(b) && b >= 0 && b < 64 && Number.isInteger(a)) return Math.floor(a / POW2[b]);
   if (isInt(a) && isInt(b)) return typeof b === "bigint" ? 0 : shl64(a, -b);
   return bitSlow("shr", a, b, da, db);
 }
