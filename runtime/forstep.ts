@@ -1,9 +1,9 @@
 // Generic-for steps without result arrays. `for k, v in f, s, c` calls $forstep(f, s, c), which
 // returns the first value and leaves the second in `second.v`. ipairs over a table without a
 // metatable reads the array part right here (no call, no [k, v] array), pairs over a table
-// walks it without next's argument checks; any other iterator is called and its results unpacked.
+// walks it without next's argument checks or an entry array; any other iterator is called and its results unpacked.
 import { LuaError, currentLuaFrames } from "./error.ts";
-import { LuaTable } from "./table.ts";
+import { LuaTable, nextValue } from "./table.ts";
 import { callSite } from "./ops.ts";
 
 /** How argument errors name a builtin called as the iterator of a generic for. */
@@ -36,11 +36,11 @@ export function forstep(f: Function, s: unknown, c: unknown): unknown {
   }
   if (f === known.next && s instanceof LuaTable) {
     // pairs over a table: the table's own traversal, without next's argument checks
-    const e = s.next(c);
-    if (e === null) throw invalidKey();
-    if (e === undefined) return undefined;
-    second.v = e[1];
-    return e[0];
+    const key = s.nextKey(c);
+    if (key === null) throw invalidKey();
+    if (key === undefined) return undefined;
+    second.v = nextValue.v;
+    return key;
   }
   callSite.d = FOR_ITERATOR; // (the body's calls changed it since forin set it)
   const r = f(s, c);

@@ -66,6 +66,9 @@ export function isTable(v: unknown): v is LuaTable {
   return (v as { arr?: unknown } | null | undefined)?.arr !== undefined;
 }
 
+/** The value of the entry that LuaTable.nextKey() last returned. */
+export const nextValue: { v: unknown } = { v: undefined };
+
 /** Where next() is in a traversal (kept apart from LuaTable: few tables are ever traversed). */
 interface Walk {
   /** the string keys of the running traversal, and the position of the last one returned */
@@ -258,6 +261,15 @@ export class LuaTable {
    * Order: array part, string keys, other keys.
    */
   next(k: unknown): [unknown, unknown] | undefined | null {
+    const key = this.nextKey(k);
+    return key === undefined || key === null ? key : [key, nextValue.v];
+  }
+
+  /**
+   * next() without an entry array: the key after k (undefined at the end, null when k is not
+   * a key), its value left in `nextValue.v`. Generic-for steps over pairs use this.
+   */
+  nextKey(k: unknown): unknown {
     const a = this.arr;
     let i = 0;
     if (k !== undefined) {
@@ -273,7 +285,10 @@ export class LuaTable {
       }
     }
     for (; i < a.length; i++) {
-      if (a[i] !== undefined) return [i + 1, a[i]];
+      if (a[i] !== undefined) {
+        nextValue.v = a[i];
+        return i + 1;
+      }
     }
     return this.nextStr(undefined);
   }
@@ -282,7 +297,7 @@ export class LuaTable {
     return (this.walk ??= { strKeys: undefined, strPos: 0, iterKey: undefined, iter: undefined });
   }
 
-  private nextStr(k: string | undefined): [unknown, unknown] | undefined | null {
+  private nextStr(k: string | undefined): unknown {
     const s = this.strs;
     let pos: number;
     let keys: string[];
@@ -306,14 +321,15 @@ export class LuaTable {
         const w = this.walker();
         w.strKeys = keys;
         w.strPos = pos;
-        return [key, v];
+        nextValue.v = v;
+        return key;
       }
     }
     if (this.walk !== undefined) this.walk.strKeys = undefined;
     return this.nextHash(undefined);
   }
 
-  private nextHash(k: unknown): [unknown, unknown] | undefined | null {
+  private nextHash(k: unknown): unknown {
     const h = this.hash;
     if (h === undefined) return k === undefined ? undefined : null;
     let it: Iterator<[unknown, unknown]>;
@@ -343,7 +359,8 @@ export class LuaTable {
         const w = this.walker();
         w.iter = it;
         w.iterKey = r.value[0];
-        return r.value;
+        nextValue.v = r.value[1];
+        return r.value[0];
       }
     }
   }
