@@ -2,7 +2,7 @@
 // suspends with `yield`, handing its values to resume(). What a coroutine yields is either Lua
 // values in the result convention (one value as is, several or none as an array;
 // coroutine.yield) or an IoRequest for the task scheduler. Resume values go in the same way.
-import { LuaError, toLuaError } from "./error.ts";
+import { LuaError, toLuaError, traces } from "./error.ts";
 import { twin } from "./twin.ts";
 import { call } from "./ops.ts";
 import { LuaThread } from "./value.ts";
@@ -77,6 +77,8 @@ export function step(co: Coroutine, input: unknown, throwIn?: unknown): Step {
     return co.out;
   }
   cLevels.n = levels + 1;
+  const wanted = traces.wanted;
+  traces.wanted = true; // the coroutine's own protected calls decide for it
   const prev = current.co;
   if (prev) prev.status = "normal";
   current.co = co;
@@ -125,6 +127,7 @@ export function step(co: Coroutine, input: unknown, throwIn?: unknown): Step {
     out.error = co.error;
     return out;
   } finally {
+    traces.wanted = wanted;
     cLevels.n = levels;
     current.co = prev;
     if (prev) prev.status = "running";

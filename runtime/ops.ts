@@ -4,7 +4,7 @@
 // The optional trailing `d…` string arguments describe operands for error messages
 // ("local 'x'", "global 'f'", "field 'y'", "upvalue 'z'", "constant 'abc'").
 import { add64, and64, mul64, not64, or64, shl64, sub64, xor64 } from "./int64.ts";
-import { LuaError, currentLuaFrames } from "./error.ts";
+import { LuaError, currentLuaFrames, positionFrames } from "./error.ts";
 import { getMetatable, metamethod, shared } from "./meta.ts";
 import {
   LuaFloat, type LuaInt, floatMod, intAdd, intIdiv, intMod, intMul, intSub, isNumber, mkfloat,
@@ -29,7 +29,7 @@ type D = string | undefined;
 
 /** luaG_runerror: operator errors get a position only when the running function is Lua code. */
 function runerror(msg: string): never {
-  const frames = currentLuaFrames();
+  const frames = positionFrames();
   const f = frames[0];
   throw new LuaError(f !== undefined && !f.builtin ? `${f.chunk}:${f.line}: ${msg}` : msg, frames);
 }

@@ -1,7 +1,7 @@
 // The basic library: print, type, tostring, tonumber, pairs, ipairs, next, select, raw*,
 // metatables, assert, error, pcall, xpcall, load, collectgarbage.
 import { invalidKey, setIterators } from "../forstep.ts";
-import { LuaError, builtinNames, currentLuaFrames, rterror, toLuaError, where } from "../error.ts";
+import { LuaError, builtinNames, currentLuaFrames, positionFrames, rterror, toLuaError, traces, where } from "../error.ts";
 import { getMetatable, metamethod } from "../meta.ts";
 import { LuaFloat, isNumber, mkint, numberToInt, stringToNumber } from "../number.ts";
 import { call, eq, index, rawset, typeName } from "../ops.ts";
@@ -186,7 +186,7 @@ function luaAssert(...args: unknown[]): unknown {
 function error(...args: unknown[]): unknown {
   const v = args[0];
   const level = args[1] === undefined ? 1 : checkIntN(args, 2, "error");
-  const frames = currentLuaFrames();
+  const frames = typeof v === "string" && level > 0 ? positionFrames(level) : traces.wanted ? currentLuaFrames() : [];
   if (typeof v === "string" && level > 0) {
     throw new LuaError(where(level, frames) + v, frames);
   }
@@ -224,12 +224,15 @@ function pcall(...args: unknown[]): unknown {
   if (cLevels.n >= MAX_C_LEVELS) return [false, "C stack overflow"];
   const g = enter();
   cLevels.n++;
+  const wanted = traces.wanted;
+  traces.wanted = false; // what this pcall catches, it only returns
   try {
     const r = call(args[0])(...args.slice(1));
     return Array.isArray(r) ? [true, ...r] : [true, r];
   } catch (e) {
     return [false, settle(g, toLuaError(e).value)];
   } finally {
+    traces.wanted = wanted;
     cLevels.n--;
     leave(g);
   }
@@ -239,12 +242,15 @@ pcall.$g = function* pcall_twin(...args: unknown[]): Generator<unknown, unknown,
   if (cLevels.n >= MAX_C_LEVELS) return [false, "C stack overflow"];
   const g = enter();
   cLevels.n++; // (a yield inside drops it: the resume sets the count afresh, see cLevels)
+  const wanted = traces.wanted;
+  traces.wanted = false; // (a yield inside: the resume restores its own, see coroutine.ts step)
   try {
     const r = yield* gcall(args[0], undefined, ...args.slice(1));
     return Array.isArray(r) ? [true, ...r] : [true, r];
   } catch (e) {
     return [false, settle(g, toLuaError(e).value)];
   } finally {
+    traces.wanted = wanted;
     cLevels.n--;
     leave(g);
   }
@@ -270,6 +276,8 @@ function xpcall(...args: unknown[]): unknown {
   if (cLevels.n >= MAX_C_LEVELS) return [false, handle(h, new LuaError("C stack overflow", currentLuaFrames()))];
   const g = enter();
   cLevels.n++;
+  const wanted = traces.wanted;
+  traces.wanted = true; // the handler may want the traceback
   try {
     const r = call(f)(...args.slice(2));
     return Array.isArray(r) ? [true, ...r] : [true, r];
@@ -277,6 +285,7 @@ function xpcall(...args: unknown[]): unknown {
     const v = handle(h, e); // the handler runs before pending <close> values are closed
     return [false, settle(g, v)];
   } finally {
+    traces.wanted = wanted;
     cLevels.n--;
     leave(g);
   }
@@ -287,6 +296,8 @@ xpcall.$g = function* xpcall_twin(...args: unknown[]): Generator<unknown, unknow
   if (cLevels.n >= MAX_C_LEVELS) return [false, handle(h, new LuaError("C stack overflow", currentLuaFrames()))];
   const g = enter();
   cLevels.n++;
+  const wanted = traces.wanted;
+  traces.wanted = true;
   try {
     const r = yield* gcall(f, undefined, ...args.slice(2));
     return Array.isArray(r) ? [true, ...r] : [true, r];
@@ -294,6 +305,7 @@ xpcall.$g = function* xpcall_twin(...args: unknown[]): Generator<unknown, unknow
     const v = handle(h, e);
     return [false, settle(g, v)];
   } finally {
+    traces.wanted = wanted;
     cLevels.n--;
     leave(g);
   }

@@ -56,6 +56,17 @@ describe("assay run / exec", () => {
     assert.match(r.stderr, /tb\.lua:5: in main chunk/);
     assert.doesNotMatch(r.stderr, /node:internal|\.mjs:\d+/);
   });
+  it("the traceback of an uncaught error is whole after errors that pcall caught cheaply", () => {
+    // pcall skips capturing stacks (runtime/error.ts traces); a yield inside a pcall must not
+    // leave that switched off for the main thread
+    const f = script("tb2.lua", [
+      "local function f() return pcall(error, 'caught') end", "f()",
+      "local co = coroutine.wrap(function() pcall(function() coroutine.yield() end) end)", "co()",
+      "local function g() error('uncaught') end", "local function h() g() end", "h()", ""].join("\n"));
+    const r = run(["run", f]);
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /tb2\.lua:5: uncaught\nstack traceback:\n\t\[C\]: in function 'error'\n\ttb2\.lua:5: in function 'g'\n\ttb2\.lua:6: in function 'h'\n\ttb2\.lua:7: in main chunk\n/);
+  });
   it("unsupported extensions and missing files are errors", () => {
     assert.match(run(["run", "x.txt"]).stderr, /unsupported file extension "txt"/);
     const r = run(["run", "missing.lua"]);
