@@ -21,7 +21,7 @@ export function fill(t: unknown, v: unknown, i: number, e: number, s: number): b
     }
     // past the end: only a step of 1 that starts inside the array (or just after it) appends
     // every key in order; keys in the hash part would have to migrate
-    if (s !== 1 || i > a.length + 1 || (t.hash !== undefined && t.hash.size > 0)) return false;
+    if (s !== 1 || i > a.length + 1 || t.hashIntMax >= i) return false;
     const n = a.length;
     if (n === 0) a = t.writableArr();
     for (let j = i; j <= n; j++) a[j - 1] = v;

@@ -52,7 +52,7 @@ export function appendArr(a: unknown[], v: unknown): void {
  */
 export const NO_ARR: unknown[] = Object.freeze([]) as unknown as unknown[];
 
-/** t[#arr + 1] = v for a table with no hash part (compiled code's inline append; v not nil). */
+/** t[#arr + 1] = v when no hash key can follow it (compiled code's inline append; v not nil). */
 export function append(t: LuaTable, v: unknown): unknown {
   appendArr(t.writableArr(), v);
   return v;
@@ -86,6 +86,12 @@ export class LuaTable {
   strs: StrPart | undefined;
   /** every other key (numbers outside the array part, booleans, tables, functions, …) */
   hash: Map<unknown, unknown> | undefined;
+  /**
+   * An upper bound of the positive integer keys in the hash part (0 when there are none), so
+   * that appending past the array part looks there only when a key could follow: a table with
+   * a key like `[0]` or `[true]` appends inline, without a Map lookup per element.
+   */
+  hashIntMax: number;
   metatable: LuaTable | undefined;
   /** The array length before the array part last shrank: next() accepts keys up to it. */
   arrPeak: number;
@@ -96,6 +102,7 @@ export class LuaTable {
     this.arr = arr ?? NO_ARR;
     this.strs = strs;
     this.hash = undefined;
+    this.hashIntMax = 0;
     this.metatable = undefined;
     this.arrPeak = 0;
     this.walk = undefined;
@@ -189,10 +196,11 @@ export class LuaTable {
         return;
       }
       appendArr(n === 0 ? this.writableArr() : a, v);
-      const h = this.hash;
-      if (h !== undefined && h.size > 0) {
+      if (k <= this.hashIntMax) {
+        const h = this.hash!;
         h.delete(k);
         if (h.size > 0) this.migrate();
+        else this.hashIntMax = 0;
       }
       return;
     }
@@ -201,11 +209,13 @@ export class LuaTable {
 
   private setHash(k: unknown, v: unknown): void {
     if (v === undefined) {
-      this.hash?.delete(k);
+      const h = this.hash;
+      if (h !== undefined && h.delete(k) && h.size === 0) this.hashIntMax = 0;
       return;
     }
     if (this.hash === undefined) this.hash = new Map();
     this.hash.set(k, v);
+    if (typeof k === "number" && k > this.hashIntMax && Number.isInteger(k)) this.hashIntMax = k;
   }
 
   /** Moves keys n+1, n+2, … from the hash part into the array part after an append. */
@@ -215,7 +225,10 @@ export class LuaTable {
     for (;;) {
       const k = a.length + 1;
       const v = h.get(k);
-      if (v === undefined) return;
+      if (v === undefined) {
+        if (h.size === 0) this.hashIntMax = 0;
+        return;
+      }
       h.delete(k);
       a.push(v);
     }
@@ -227,13 +240,13 @@ export class LuaTable {
     let n = a.length;
     if (n > 0 && a[n - 1] !== undefined) {
       const h = this.hash;
-      if (h === undefined || h.size === 0 || !h.has(n + 1)) return n;
+      if (h === undefined || n + 1 > this.hashIntMax || !h.has(n + 1)) return n;
       while (h.has(n + 1)) n++;
       return n;
     }
     if (n === 0) {
       const h = this.hash;
-      if (h === undefined || !h.has(1)) return 0;
+      if (h === undefined || this.hashIntMax < 1 || !h.has(1)) return 0;
       n = 1;
       while (h.has(n + 1)) n++;
       return n;

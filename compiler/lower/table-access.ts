@@ -153,15 +153,15 @@ export function fieldWrite(ctx: Context, obj: t.Expression, name: string, value:
 /**
  * t[k] = v stored straight into the string part when k is a string and t has one and no
  * __newindex can apply (no metatable, or one without __newindex); or into the array part when
- * k is an index inside it, or appended when it is the next one (and there is no hash part
- * whose keys could need migrating), when t has no metatable. Only for v not nil (nothing to
+ * k is an index inside it, or appended when it is the next one (and no hash-part key could
+ * follow it: LuaTable.hashIntMax), when t has no metatable. Only for v not nil (nothing to
  * trim or delete). Everything else through $setindex. String keys are tested first, as in
  * elementRead.
  *   ($o = t, $k = k, $v = v, typeof $k === "string"
  *     ? (<table with ($p = $o.strs)> && $v !== undefined && (($m = $o.metatable) === undefined || $m.strs?.__newindex === undefined)
  *        ? $p[$k] = $v : $setindex(…))
  *     : <table with ($p = $o.arr)> && $o.metatable === undefined && $v !== undefined && typeof $k === "number" && $k >= 1 && Number.isInteger($k)
- *        ? ($k <= $p.length ? $p[$k - 1] = $v : $k === $p.length + 1 && $o.hash === undefined ? $append($o, $v) : $setindex(…))
+ *        ? ($k <= $p.length ? $p[$k - 1] = $v : $k === $p.length + 1 && $k > $o.hashIntMax ? $append($o, $v) : $setindex(…))
  *        : $setindex($o, $k, $v, d))
  */
 export function elementWrite(ctx: Context, obj: t.Expression, key: t.Expression, value: t.Expression, d: string | undefined): t.Expression {
@@ -171,7 +171,7 @@ export function elementWrite(ctx: Context, obj: t.Expression, key: t.Expression,
   if (d) args.push(t.stringLiteral(d));
   const slow = () => t.callExpression(ctx.rt("setindex"), args);
   const notNil = () => t.binaryExpression("!==", v, undef());
-  // an integer index into the array part, or the next one (no hash part) appended
+  // an integer index into the array part, or the next one appended (no hash key can follow it)
   const arrayStore = (keyTests: t.Expression[]): t.Expression => t.conditionalExpression(
     and(
       tablePart(o, "arr", p),
@@ -186,7 +186,7 @@ export function elementWrite(ctx: Context, obj: t.Expression, key: t.Expression,
       t.conditionalExpression(
         and(
           t.binaryExpression("===", k, t.binaryExpression("+", len(), t.numericLiteral(1))),
-          t.binaryExpression("===", t.memberExpression(o, t.identifier("hash")), undef())),
+          t.binaryExpression(">", k, t.memberExpression(o, t.identifier("hashIntMax")))),
         t.callExpression(ctx.rt("append"), [o, v]),
         slow(),
       ),
