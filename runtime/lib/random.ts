@@ -15,12 +15,11 @@ export class Xoshiro {
     const s = this.s;
     const h1 = s[2], l1 = s[3];
     // res = rotl(s1 * 5, 7) * 9
-    let [mh, ml] = mulSmall(h1, l1, 5);
+    const mh = mulSmall(h1, l1, 5), ml = mulLo;
     const rh = ((mh << 7) | (ml >>> 25)) >>> 0;
     const rl = ((ml << 7) | (mh >>> 25)) >>> 0;
-    [mh, ml] = mulSmall(rh, rl, 9);
-    this.hi = mh;
-    this.lo = ml;
+    this.hi = mulSmall(rh, rl, 9);
+    this.lo = mulLo;
     // t = s1 << 17
     const th = ((h1 << 17) | (l1 >>> 15)) >>> 0, tl = (l1 << 17) >>> 0;
     s[4] ^= s[0]; s[5] ^= s[1]; // s2 ^= s0
@@ -120,11 +119,15 @@ export class Xoshiro {
   }
 }
 
-/** (hi, lo) * k mod 2^64 for a small k. */
-function mulSmall(h: number, l: number, k: number): [number, number] {
+/** The low half of the last mulSmall product (no array per call). */
+let mulLo = 0;
+
+/** (hi, lo) * k mod 2^64 for a small k: returns the high half, leaves the low one in mulLo. */
+function mulSmall(h: number, l: number, k: number): number {
   const lo = l * k; // < 2^36, exact
   const carry = Math.floor(lo / TWO32);
-  return [(Math.imul(h, k) + carry) >>> 0, lo >>> 0];
+  mulLo = lo >>> 0;
+  return (Math.imul(h, k) + carry) >>> 0;
 }
 
 /** The smallest 2^b - 1 not below n (n < 2^32). */
