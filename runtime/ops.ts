@@ -319,12 +319,14 @@ export function div(a: unknown, b: unknown, da?: D, db?: D): unknown {
 }
 
 export function mod(a: unknown, b: unknown, da?: D, db?: D): unknown {
-  // 32-bit operands: floored modulo by a floor division, exact here. JS's % could give -0
-  // (-7 % 7), so V8 compiles it to a call into C's fmod, ~10× slower in a loop.
+  // floored modulo by a floor division: exact while |a| + |b| < 2^53 (the quotient's floor is
+  // exact for |a| < 2^53, and q·b lies within |a| + |b|). JS's % may give -0 (-7 % 7), so V8
+  // compiles it to a call into C's fmod, ~10× slower in a loop.
   if (typeof a === "number" && typeof b === "number" && (a | 0) === a && (b | 0) === b && b !== 0) {
-    return a - Math.floor(a / b) * b;
+    return a - Math.floor(a / b) * b; // 32-bit operands: the cheapest test
   }
   if (typeof a === "number" && typeof b === "number" && Number.isInteger(a) && Number.isInteger(b) && b !== 0) {
+    if (Math.abs(a) + Math.abs(b) < 9007199254740992) return a - Math.floor(a / b) * b;
     const r = a % b;
     if (r === 0) return 0;
     return (r < 0) !== (b < 0) ? r + b : r;
