@@ -1,6 +1,7 @@
 // Everything generated code may reference: the chunk factory receives this module as $rt and
 // binds the names it uses to `$name` constants (see compiler/emit.ts).
 export { LuaFloat, dbl, mkfloat } from "./number.ts";
+export { big, norm } from "./int64.ts";
 export { EMPTY, first, results, truthy } from "./value.ts";
 export {
   add, addF, addFL, band, divK, geK, gtK, leK, ltK, powK, bnot, bor, bxor, call, concat, div, eq, ge, gt, idiv, idivF, index, le, len, lt, mod, modF, mul, mulF, mulFL,

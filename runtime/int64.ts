@@ -13,7 +13,8 @@ const LITTLE = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 const LO = LITTLE ? 0 : 1, HI = LITTLE ? 1 : 0;
 const TWO32 = 4294967296;
 
-function big(v: LuaInt): bigint {
+/** A Lua integer as a bigint in the int64 range (compiled 64-bit chains call it: compiler/lower/int64-chain.ts). */
+export function big(v: LuaInt): bigint {
   if (typeof v === "bigint") return v;
   const hi = Math.floor(v / TWO32);
   U32[LO] = v - hi * TWO32;
@@ -22,7 +23,7 @@ function big(v: LuaInt): bigint {
 }
 
 /** A 64-bit result as the integer model stores it: a number when safe, else the bigint. */
-function norm(x: bigint): LuaInt {
+export function norm(x: bigint): LuaInt {
   I64[0] = x;
   const v = I32[HI] * TWO32 + U32[LO];
   return Number.isSafeInteger(v) ? v : x;

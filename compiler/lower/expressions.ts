@@ -5,6 +5,7 @@ import { CompileError, type Context } from "../context.ts";
 import { lowerFunctionValue } from "./functions.ts";
 import { invoke, invokeDirect } from "./invoke.ts";
 import { varargSelect } from "./vararg-select.ts";
+import { int64Chain } from "./int64-chain.ts";
 import { operator } from "./operator.ts";
 import { floatExpr, lowerFloat } from "./float-ops.ts";
 import { decodeLuaString } from "./strings.ts";
@@ -211,9 +212,10 @@ function lowerExprInner(ctx: Context, e: L.Expression): t.Expression {
       if (special) return special;
       const helper = ARITH[op];
       if (helper === undefined) throw new CompileError(e.loc?.start.line ?? 0, `unsupported operator '${op}'`);
-      return operator(ctx, helper, [
+      const plain = (): t.Expression => operator(ctx, helper, [
         lowerExpr(ctx, e.left), lowerExpr(ctx, e.right), ...descArgs(ctx, e.left, e.right),
       ]);
+      return int64Chain(ctx, e, plain) ?? plain();
     }
     case "LogicalExpression":
       return lowerLogical(ctx, e);
