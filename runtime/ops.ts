@@ -323,7 +323,7 @@ export function mod(a: unknown, b: unknown, da?: D, db?: D): unknown {
   // exact for |a| < 2^53, and q·b lies within |a| + |b|). JS's % may give -0 (-7 % 7), so V8
   // compiles it to a call into C's fmod, ~10× slower in a loop.
   if (typeof a === "number" && typeof b === "number" && (a | 0) === a && (b | 0) === b && b !== 0) {
-    return a - Math.floor(a / b) * b; // 32-bit operands: the cheapest test
+    return (a - Math.floor(a / b) * b) | 0; // 32-bit operands: the cheapest test; |0 keeps it an int32 (a small integer, not a heap number, when stored)
   }
   if (typeof a === "number" && typeof b === "number" && Number.isInteger(a) && Number.isInteger(b) && b !== 0) {
     if (Math.abs(a) + Math.abs(b) < 9007199254740992) return a - Math.floor(a / b) * b;
