@@ -89,6 +89,11 @@ class Printer {
     return { code, map: { version: 3, sources: [sourceFileName], names: [], mappings: encode(this.lines) } };
   }
 
+  /** Text without a mapping (no newlines). */
+  text(s: string): void {
+    this.write(s);
+  }
+
   private write(s: string): void {
     this.terminatorless = false;
     this.append(s);
@@ -409,8 +414,10 @@ class Printer {
 }
 
 /** Prints a program; with `sourceMap`, also a v3 source map back to the Lua positions. */
-export function print(program: t.Program, options: { sourceMap: boolean; sourceFileName: string }): Printed {
+/** `prefix` is text put first on line 1 (an ES module's imports), counted in the map's columns. */
+export function print(program: t.Program, options: { sourceMap: boolean; sourceFileName: string; prefix?: string }): Printed {
   const p = new Printer(options.sourceMap);
+  if (options.prefix !== undefined) p.text(options.prefix);
   for (const s of program.body) p.statement(s);
   return p.result(options.sourceFileName);
 }

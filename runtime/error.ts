@@ -8,6 +8,11 @@ import { GREATEST_LOWER_BOUND, TraceMap, originalPositionFor } from "@jridgewell
 
 export const chunkNames = new Map<string, string>();
 
+/** Names the Lua chunk that a JS file (as stack frames show it) holds: an ES module chunk's URL. */
+export function registerChunk(file: string, chunk: string): void {
+  chunkNames.set(file, chunk);
+}
+
 /** Source maps of chunks whose JS lines differ from Lua lines (generator twins), by file name. */
 const chunkMaps = new Map<string, unknown>();
 /** Makers of maps not produced at compile time (the compiler is deterministic: same code). */

@@ -19,3 +19,5 @@ export { SUSPEND, addT, dx, eqT, indexT, ltT, mm, setindexT, subT } from "./defe
 export { yieldTwin } from "./lib/coroutine.ts";
 // the builtin select, so that compiled select(i, ...) can test for it (compiler/lower/vararg-select.ts)
 export { select } from "./lib/base.ts";
+// a chunk compiled as an ES module registers its URL, so its stack frames map to the Lua chunk
+export { registerChunk } from "./error.ts";
