@@ -5,8 +5,23 @@ import type { Context } from "../context.ts";
 
 const MAX_SAFE = 9007199254740991n;
 
+const MAX_INT64 = 2n ** 63n - 1n;
+type Numeral = { int: bigint } | { float: number };
+/** parsed numerals by spelling: the lowering asks about the same literal several times */
+const numerals = new Map<string, Numeral>();
+
 /** Parses a Lua numeral into an integer (bigint) or a float (number). */
-export function parseNumeral(raw: string): { int: bigint } | { float: number } {
+export function parseNumeral(raw: string): Numeral {
+  let n = numerals.get(raw);
+  if (n === undefined) {
+    n = parseUncached(raw);
+    if (numerals.size > 10000) numerals.clear();
+    numerals.set(raw, n);
+  }
+  return n;
+}
+
+function parseUncached(raw: string): Numeral {
   const hex = /^0[xX]/.test(raw);
   if (hex) {
     if (!/[.pP]/.test(raw)) {
@@ -25,7 +40,7 @@ export function parseNumeral(raw: string): { int: bigint } | { float: number } {
   }
   if (/[.eE]/.test(raw)) return { float: Number(raw) };
   const b = BigInt(raw);
-  if (b > 2n ** 63n - 1n) return { float: Number(raw) }; // decimal overflow reads as float
+  if (b > MAX_INT64) return { float: Number(raw) }; // decimal overflow reads as float
   return { int: b };
 }
 
