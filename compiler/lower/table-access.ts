@@ -122,9 +122,16 @@ export function elementRead(ctx: Context, obj: t.Expression, key: t.Expression, 
  * metatable, or its metatable has no __newindex. Objects' fields (`self.n = self.n + 1`,
  * new fields on instances of a class) stay inline; everything else goes through $setindex.
  *   ($o = t, $v = v, <table with ($s = $o.strs)> && $v !== undefined &&
- *    ($s.name !== undefined || ($m = $o.metatable) === undefined || $m.strs?.__newindex === undefined))
+ *    ($s.name !== undefined || (($m = $o.metatable) === undefined || $m.strs?.__newindex === undefined) &&
+ *     ($o.keyList = undefined, true)))
  *     ? $s.name = $v : $setindex($o, "name", $v, d)
+ * (a new key makes the table's key list for pairs stale: LuaTable.keyList)
  */
+/** `$o.keyList = undefined`: a string key may be added to $o (see LuaTable.keyList). */
+function dropKeyList(o: t.Identifier): t.Expression {
+  return t.assignmentExpression("=", t.memberExpression(o, t.identifier("keyList")), undef());
+}
+
 export function fieldWrite(ctx: Context, obj: t.Expression, name: string, value: t.Expression, d: string | undefined): t.Expression {
   const o = ctx.temp(), v = ctx.temp(), sp = ctx.temp(), m = ctx.temp();
   const key = () => property(sp, name);
@@ -139,10 +146,14 @@ export function fieldWrite(ctx: Context, obj: t.Expression, name: string, value:
       and(
         tablePart(o, "strs", sp),
         t.binaryExpression("!==", v, undef()),
-        t.logicalExpression("||", t.logicalExpression("||",
+        t.logicalExpression("||",
           t.binaryExpression("!==", key(), undef()),
-          t.binaryExpression("===", t.assignmentExpression("=", m, t.memberExpression(o, t.identifier("metatable"))), undef())),
-        noNewindex),
+          // a new key: no __newindex may apply, and the table's key list goes stale
+          t.logicalExpression("&&",
+            t.logicalExpression("||",
+              t.binaryExpression("===", t.assignmentExpression("=", m, t.memberExpression(o, t.identifier("metatable"))), undef()),
+              noNewindex),
+            t.sequenceExpression([dropKeyList(o), t.booleanLiteral(true)]))),
       ),
       t.assignmentExpression("=", key(), v),
       t.callExpression(ctx.rt("setindex"), args),
@@ -159,7 +170,7 @@ export function fieldWrite(ctx: Context, obj: t.Expression, name: string, value:
  * elementRead.
  *   ($o = t, $k = k, $v = v, typeof $k === "string"
  *     ? (<table with ($p = $o.strs)> && $v !== undefined && (($m = $o.metatable) === undefined || $m.strs?.__newindex === undefined)
- *        ? $p[$k] = $v : $setindex(…))
+ *        ? ($o.keyList = undefined, $p[$k] = $v) : $setindex(…))
  *     : <table with ($p = $o.arr)> && $o.metatable === undefined && $v !== undefined && typeof $k === "number" && $k >= 1 && Number.isInteger($k)
  *        ? ($k <= $p.length ? $p[$k - 1] = $v : $k === $p.length + 1 && $k > $o.hashIntMax ? $append($o, $v) : $setindex(…))
  *        : $setindex($o, $k, $v, d))
@@ -202,7 +213,8 @@ export function elementWrite(ctx: Context, obj: t.Expression, key: t.Expression,
     t.binaryExpression("===", t.unaryExpression("typeof", k), t.stringLiteral("string")),
     t.conditionalExpression(
       and(tablePart(o, "strs", p), notNil(), noNewindex),
-      t.assignmentExpression("=", t.memberExpression(p, k, true), v),
+      // (the key may be new: the table's key list goes stale)
+      t.sequenceExpression([dropKeyList(o), t.assignmentExpression("=", t.memberExpression(p, k, true), v)]),
       slow(),
     ),
     arrayStore([
