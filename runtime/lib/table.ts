@@ -3,7 +3,7 @@ import { rterror } from "../error.ts";
 import { getMetatable } from "../meta.ts";
 import { type LuaInt, MAXINTEGER, isNumber, mkint, numberToInt, numberToString, stringToNumber, toBig } from "../number.ts";
 import { call, eq, index, len, lt, setindex } from "../ops.ts";
-import { LuaTable } from "../table.ts";
+import { LuaTable, appendArr } from "../table.ts";
 import { EMPTY, first, type } from "../value.ts";
 import { argError, checkInt, checkTable, optIntN, optString, typeError } from "./args.ts";
 import { makeLib } from "./register.ts";
@@ -100,6 +100,12 @@ function ucmp(a: LuaInt, b: LuaInt, orEqual: boolean): boolean {
 
 function tinsert(...args: unknown[]): unknown {
   const t = args[0];
+  // table.insert(t, v) on a plain table whose border is its array part's end: an append
+  // (as compiled t[#t + 1] = v does it inline)
+  if (args.length === 2 && plain(t) && args[1] !== undefined && t.arr.length + 1 > t.hashIntMax) {
+    appendArr(t.writableArr(), args[1]);
+    return EMPTY;
+  }
   const e = auxGetn(args, R | W, "insert") + 1; // first empty element
   let pos: number;
   switch (args.length) {
@@ -129,6 +135,13 @@ function tinsert(...args: unknown[]): unknown {
 
 function tremove(...args: unknown[]): unknown {
   const t = args[0];
+  // table.remove(t) on a plain table whose border is its array part's end: pop
+  if (args.length === 1 && plain(t) && t.arr.length > 0 && t.arr.length + 1 > t.hashIntMax) {
+    const n = t.arr.length;
+    const v = t.arr[n - 1];
+    t.setInt(n, undefined);
+    return v;
+  }
   const size = auxGetn(args, R | W, "remove");
   let pos = optIntN(args, 2, "remove", size);
   if (pos !== size && !ucmp(pos - 1, size, true)) {
