@@ -227,7 +227,10 @@ function pcall(...args: unknown[]): unknown {
   const wanted = traces.wanted;
   traces.wanted = false; // what this pcall catches, it only returns
   try {
-    const r = call(args[0])(...args.slice(1));
+    const f = call(args[0]);
+    // the common arities without a sliced copy of the arguments
+    const n = args.length;
+    const r = n === 1 ? f() : n === 2 ? f(args[1]) : n === 3 ? f(args[1], args[2]) : f(...args.slice(1));
     return Array.isArray(r) ? [true, ...r] : [true, r];
   } catch (e) {
     return [false, settle(g, toLuaError(e).value)];
@@ -279,7 +282,8 @@ function xpcall(...args: unknown[]): unknown {
   const wanted = traces.wanted;
   traces.wanted = true; // the handler may want the traceback
   try {
-    const r = call(f)(...args.slice(2));
+    const fn = call(f), n = args.length;
+    const r = n === 2 ? fn() : n === 3 ? fn(args[2]) : fn(...args.slice(2));
     return Array.isArray(r) ? [true, ...r] : [true, r];
   } catch (e) {
     const v = handle(h, e); // the handler runs before pending <close> values are closed

@@ -202,23 +202,33 @@ const MAXRESULTS = 999_980;
 
 function tunpack(...args: unknown[]): unknown {
   const t = args[0];
-  const i = toBig(args[1] === undefined ? 1 : checkInt(args, 2, "unpack"));
-  const e = toBig(args[2] === undefined ? lenOf(t) : checkInt(args, 3, "unpack"));
+  const first = args[1] === undefined ? 1 : checkInt(args, 2, "unpack");
+  const last = args[2] === undefined ? lenOf(t) : checkInt(args, 3, "unpack");
+  if (typeof first === "number" && typeof last === "number") {
+    // safe bounds (the usual case): no bigint arithmetic; last - first may round past 2^53,
+    // but only its comparison with MAXRESULTS matters then
+    if (first > last) return EMPTY;
+    if (last - first >= MAXRESULTS) return rterror("too many results to unpack");
+    const cnt = last - first + 1;
+    if (cnt === 1) return geti(t, first);
+    const out = new Array<unknown>(cnt);
+    if (plain(t) && first >= 1 && last <= t.arr.length) {
+      const a = t.arr;
+      for (let k = 0; k < cnt; k++) out[k] = a[first - 1 + k];
+    } else {
+      for (let k = 0; k < cnt; k++) out[k] = geti(t, first + k);
+    }
+    return out;
+  }
+  // a bound beyond 2^53: keys through bigint arithmetic (geti/seti pass them to the table)
+  const i = toBig(first), e = toBig(last);
   if (i > e) return EMPTY;
   const n = e - i;
   if (n >= BigInt(MAXRESULTS)) return rterror("too many results to unpack");
-  const lo = Number(i), cnt = Number(n) + 1;
-  if (cnt === 1) return geti(t, mkint(i) as number);
+  const cnt = Number(n) + 1;
   const out = new Array<unknown>(cnt);
-  if (plain(t) && lo >= 1 && lo + cnt - 1 <= t.arr.length) {
-    const a = t.arr;
-    for (let k = 0; k < cnt; k++) out[k] = a[lo - 1 + k];
-  } else if (lo >= -9007199254740991 && lo + cnt <= 9007199254740991) {
-    for (let k = 0; k < cnt; k++) out[k] = geti(t, lo + k);
-  } else {
-    for (let k = 0; k < cnt; k++) out[k] = geti(t, mkint(i + BigInt(k)) as number);
-  }
-  return out;
+  for (let k = 0; k < cnt; k++) out[k] = geti(t, mkint(i + BigInt(k)) as number);
+  return cnt === 1 ? out[0] : out;
 }
 
 function tsort(...args: unknown[]): unknown {
