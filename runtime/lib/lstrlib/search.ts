@@ -144,6 +144,22 @@ export function str_gmatch(...args: unknown[]): unknown {
   if (src > ls) src = ls + 1;
   let lastmatch = -1;
   const rx = compilePattern(p);
+  const set = rx?.byteSet;
+  if (set !== undefined) {
+    // one single-character item, alone or with '+' (`[^,]+`, `%S+`, `%d`): scan the bytes,
+    // without a RegExp match object per result (matches are never empty)
+    const run = rx!.run;
+    return named(0, function gmatch_aux(): unknown {
+      while (src < ls && set[s.charCodeAt(src)] !== 1) src++;
+      if (src >= ls) {
+        src = ls + 1;
+        return EMPTY;
+      }
+      const start = src++;
+      if (run) while (src < ls && set[s.charCodeAt(src)] === 1) src++;
+      return s.slice(start, src);
+    });
+  }
   if (rx !== null) {
     const re = rx.search;
     const n = rx.captures;
