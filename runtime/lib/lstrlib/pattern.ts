@@ -292,11 +292,17 @@ export function doMatch(ms: MatchState, s: number, p: number): number {
   return s;
 }
 
-const SPECIALS = /[\^$*+?.(\[%-]/;
+/** Lua's magic characters `^$*+?.([%-`, by byte (a loop over a short pattern costs less than a RegExp test) */
+const SPECIAL = new Uint8Array(128);
+for (const c of "^$*+?.([%-") SPECIAL[c.charCodeAt(0)] = 1;
 
 /** Whether a pattern has no magic characters (so a plain substring search does). */
 export function noSpecials(p: string): boolean {
-  return !SPECIALS.test(p);
+  for (let i = 0; i < p.length; i++) {
+    const c = p.charCodeAt(i);
+    if (c < 128 && SPECIAL[c] === 1) return false;
+  }
+  return true;
 }
 
 /**
