@@ -5,7 +5,7 @@
 // the call and returns SUSPEND, and mm() (a generator) makes the call through the twin, so the
 // metamethod may yield, then applies the helper's post-processing to its result.
 import { LuaFloat } from "./number.ts";
-import { add, call, eq, index, lt, setindex, sub } from "./ops.ts";
+import { add, call, callSite, eq, index, lt, setindex, sub } from "./ops.ts";
 import { LuaTable } from "./table.ts";
 import { twin } from "./twin.ts";
 
@@ -39,7 +39,12 @@ export function metaCall(h: unknown, event: string, post: (r: unknown) => unknow
     state.post = post;
     return SUSPEND;
   }
-  return post(call(h, metamethodSite(event))(...args));
+  // the metamethod's own calls change callSite; the call whose arguments are being evaluated
+  // (string.rep(obj.x, 2) with a function __index) must still name its callee in errors
+  const saved = callSite.d;
+  const r = call(h, metamethodSite(event))(...args);
+  callSite.d = saved;
+  return post(r);
 }
 
 /**
@@ -68,7 +73,10 @@ export function* mm(): Generator<unknown, unknown, unknown> {
   state.fn = undefined;
   state.args = [];
   const g = twin(f)!;
-  return post(yield* g(...args));
+  const saved = callSite.d; // (as in metaCall)
+  const r = yield* g(...args);
+  callSite.d = saved;
+  return post(r);
 }
 
 // Twin-code variants of the most frequent helpers: the plain case inline (a monomorphic call

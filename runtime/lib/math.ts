@@ -50,7 +50,10 @@ function fmod(...args: unknown[]): unknown {
     if (typeof a === "number" && typeof b === "number") return a % b || 0;
     return mkint(toBig(a) % toBig(b)); // C '%' truncates, as BigInt's does
   }
-  return mkfloat(num(args, 1, "fmod") % num(args, 2, "fmod"));
+  // lua5.4 as Debian builds it converts the second argument first (C leaves the order of
+  // fmod(luaL_checknumber(L, 1), luaL_checknumber(L, 2)) open), so a bad #2 is the one reported
+  const y = num(args, 2, "fmod");
+  return mkfloat(num(args, 1, "fmod") % y);
 }
 
 function modf(...args: unknown[]): unknown {
