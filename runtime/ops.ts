@@ -289,6 +289,12 @@ export function add(a: unknown, b: unknown, da?: D, db?: D): unknown {
   return arithSlow("add", a, b, da, db);
 }
 
+/** x - 0 as lua5.4 computes it, as x + 0: the same as sub(x, 0) except that -0.0 gives 0.0. */
+export function subZero(a: unknown, da?: D): unknown {
+  if (a instanceof LuaFloat && Object.is(a.n, -0)) return new LuaFloat(0);
+  return sub(a, 0, da);
+}
+
 export function sub(a: unknown, b: unknown, da?: D, db?: D): unknown {
   if (typeof a === "number" && typeof b === "number") {
     const r = a - b;

@@ -7,7 +7,7 @@ import { invoke, invokeDirect } from "./invoke.ts";
 import { varargSelect } from "./vararg-select.ts";
 import { int64Chain } from "./int64-chain.ts";
 import { operator } from "./operator.ts";
-import { floatExpr, lowerFloat } from "./float-ops.ts";
+import { floatExpr, isIntegerZero, lowerFloat } from "./float-ops.ts";
 import { decodeLuaString } from "./strings.ts";
 import { numeralText, numericLiteral, parseNumeral } from "./literals.ts";
 import { at, isParenthesized, rangeOf } from "./source.ts";
@@ -210,6 +210,11 @@ function lowerExprInner(ctx: Context, e: L.Expression): t.Expression {
       }
       const special = lowerFloatConstantArith(ctx, e);
       if (special) return special;
+      if (op === "-" && isIntegerZero(ctx, e.right)) {
+        // lua5.4 compiles x - 0 as x + 0 (ADDI with the negated constant; a metamethod still
+        // gets __sub and 0): for x = -0.0 the result is 0.0
+        return operator(ctx, "subZero", [lowerExpr(ctx, e.left), ...descArgs(ctx, e.left)]);
+      }
       const helper = ARITH[op];
       if (helper === undefined) throw new CompileError(e.loc?.start.line ?? 0, `unsupported operator '${op}'`);
       const plain = (): t.Expression => operator(ctx, helper, [

@@ -39,9 +39,20 @@ export function lowerFloat(ctx: Context, e: L.Expression, lowerExpr: (c: Context
       if (!floatExpr(ctx, e.argument)) return at(t.callExpression(ctx.rt("dbl"), [lowerExpr(ctx, e)]), e);
       return at(t.unaryExpression("-", lowerFloat(ctx, e.argument, lowerExpr)), e);
     case "BinaryExpression":
+      // x - 0 is x + 0 in lua5.4 (compiled as ADDI with the negated constant), so -0.0 - 0 is 0.0
+      if (e.operator === "-" && isIntegerZero(ctx, e.right)) {
+        return at(t.binaryExpression("+", lowerFloat(ctx, e.left, lowerExpr), t.numericLiteral(0)), e);
+      }
       return at(t.binaryExpression(e.operator as "+" | "-" | "*" | "/",
         lowerFloat(ctx, e.left, lowerExpr), lowerFloat(ctx, e.right, lowerExpr)), e);
     default:
       return t.callExpression(ctx.rt("dbl"), [lowerExpr(ctx, e)]);
   }
+}
+
+/** An integer numeral 0 (`0`, `0x0`, `00`): `x - 0` is computed as `x + 0` by lua5.4. */
+export function isIntegerZero(ctx: Context, e: L.Expression): boolean {
+  if (e.type !== "NumericLiteral") return false;
+  const n = parseNumeral(numeralText(ctx, e));
+  return "int" in n && n.int === 0n;
 }
