@@ -19,13 +19,13 @@ export function describe(ctx: Context, e: L.Expression): string | undefined {
     case "Identifier": {
       const b = ctx.resolve(e.name);
       if (b === undefined) return `global '${e.name}'`;
-      if (b.constant !== undefined) return b.constant.str === undefined ? undefined : `constant '${b.constant.str}'`;
+      if (b.constant !== undefined) return b.constant.str === undefined ? undefined : `constant '${cName(b.constant.str)}'`;
       return b.fn === ctx.fn ? `local '${e.name}'` : `upvalue '${e.name}'`;
     }
     case "MemberExpression":
       return e.indexer === ":" ? `method '${e.identifier.name}'` : `field '${e.identifier.name}'`;
     case "IndexExpression":
-      if (e.index.type === "StringLiteral") return `field '${stringValue(e.index, ctx)}'`;
+      if (e.index.type === "StringLiteral") return `field '${cName(stringValue(e.index, ctx))}'`;
       // lua5.4 names only keys it encodes in the instruction: integer numerals 0..255 (GETI)
       if (e.index.type === "NumericLiteral") {
         const n = parseNumeral(numeralText(ctx, e.index));
@@ -33,7 +33,7 @@ export function describe(ctx: Context, e: L.Expression): string | undefined {
       }
       return "field '?'";
     case "StringLiteral":
-      return `constant '${stringValue(e, ctx)}'`;
+      return `constant '${cName(stringValue(e, ctx))}'`;
     case "LogicalExpression": {
       // lua5.4 drops a constant left operand that decides nothing (`"k" and x`, `2^53 and x`,
       // `nil or x`): the value is x itself, so an error names x
@@ -46,6 +46,12 @@ export function describe(ctx: Context, e: L.Expression): string | undefined {
     default:
       return undefined;
   }
+}
+
+/** A name as lua5.4's messages print it: through C's %s, so up to its first "\0". */
+function cName(s: string): string {
+  const z = s.indexOf("\0");
+  return z < 0 ? s : s.slice(0, z);
 }
 
 /**
