@@ -6,7 +6,7 @@ ESBUILD := node_modules/.bin/esbuild
 TSC := node_modules/.bin/tsc
 SOURCES := $(shell find compiler runtime stdlib-ts cli -name '*.ts' 2>/dev/null)
 
-.PHONY: all build run test typecheck unit fixtures fixtures-expect bench clean
+.PHONY: all build run test typecheck unit fixtures fixtures-expect bench fuzz clean
 
 all: build
 
@@ -50,6 +50,10 @@ fixtures-expect:
 
 bench: build
 	$(NODE) bench/run.ts
+
+# random programs against lua5.4 over many seeds (not a gate: a search for differences)
+fuzz: node_modules/.installed
+	ulimit -s 1048576 && $(NODE) $(NODE_FLAGS) scripts/fuzz.ts $(FUZZ_ARGS)
 
 clean:
 	rm -rf dist node_modules/.installed

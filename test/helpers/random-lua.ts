@@ -1,0 +1,121 @@
+// Random Lua programs for differential tests against lua5.4: expressions over values of every
+// type (operators, coercions, library calls, patterns; each under pcall, printed with its
+// subtype), numeric for loops with edge bounds and steps, and string.format specifications.
+// Seeded, so a failing seed can be regenerated and read.
+
+/** mulberry32: a small seeded generator, enough for choosing among alternatives. */
+export class Rng {
+  private s: number;
+  constructor(seed: number) {
+    this.s = seed >>> 0;
+  }
+  next(): number {
+    this.s = (this.s + 0x6d2b79f5) >>> 0;
+    let t = this.s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  }
+  int(lo: number, hi: number): number {
+    return lo + Math.floor(this.next() * (hi - lo + 1));
+  }
+  pick<T>(xs: readonly T[]): T {
+    return xs[Math.floor(this.next() * xs.length)];
+  }
+}
+
+const NUMS = ["0", "1", "-1", "7", "-7", "2^53", "2^63", "3.5", "-0.0", "1e308", "1e-310", "0.1", "1/3", "-2.5",
+  "math.maxinteger", "math.mininteger", "255", "0x7fffffff", "0xff", "1e15", "123456789012", "-9007199254740993",
+  "2.0", "100", "3", "-3", "0.5", "1e100", "6", "-6"];
+const STRS = ["'10'", "'0x1F'", "' 5 '", "'abc'", "''", "'3.25'", "'1e2'", "'hello world'", "'a,b,,c'", "'%d'",
+  "'x=1, y=22'", "'\\0z'", "'\\195\\132'", "'  trim  '", "'-12'", "'0x'", "'1e'", "'inf'", "'nan'"];
+const OTHER = ["nil", "true", "false", "{}", "{1,2,3}", "print"];
+const BINARY = ["+", "-", "*", "/", "//", "%", "^", "..", "==", "~=", "<", "<=", ">", ">=", "&", "|", "~", "<<", ">>", "and", "or"];
+const UNARY = ["-", "not", "#", "~"];
+const PATS = ["'%d+'", "'(%w+)=(%w+)'", "'^%s*(.-)%s*$'", "'[aeiou]'", "'.'", "'%a*'", "'x*'", "'(%d)(%d)'", "'[^,]*'",
+  "'%f[%w]%w+'", "'%b()'", "'()a'", "'%'", "'[a-'", "'(()'", "'%z'", "'%1'"];
+const REPLS = ["'#'", "'%1'", "'%0%0'", "'%%'", "''", "{a='A'}", "string.upper", "'%2'", "'%9'"];
+const FMTS = ["'%d'", "'%5.2f'", "'%s'", "'%x'", "'%X'", "'%g'", "'%.3g'", "'%q'", "'%i|%s'", "'%c'", "'%-5s|'", "'%.3s'",
+  "'%e'", "'%a'", "'%o'", "'%+d'", "'% d'", "'%05d'", "'%10.4f'", "'%.0f'", "'%#x'", "'%.14g'", "'%u'", "'%%'", "'%5'"];
+
+function value(r: Rng, depth: number): string {
+  const x = r.next();
+  if (depth <= 0 || x < 0.3) {
+    const y = r.next();
+    return y < 0.55 ? r.pick(NUMS) : y < 0.85 ? r.pick(STRS) : r.pick(OTHER);
+  }
+  const v = () => value(r, depth - 1);
+  if (x < 0.55) return `(${v()} ${r.pick(BINARY)} ${v()})`;
+  if (x < 0.62) return `(${r.pick(UNARY)} ${v()})`;
+  switch (r.int(0, 16)) {
+    case 0: return `string.format(${r.pick(FMTS)}, ${v()})`;
+    case 1: return `string.find(${v()}, ${r.pick(PATS)}, ${r.pick(["1", "-3", "nil", "100", "0"])})`;
+    case 2: return `string.match(${v()}, ${r.pick(PATS)})`;
+    case 3: return `string.gsub(${v()}, ${r.pick(PATS)}, ${r.pick(REPLS)})`;
+    case 4: return `select('#', string.byte(${v()}, ${r.pick(["1", "-1", "-100", "2"])}, ${r.pick(["-1", "3", "100"])}))`;
+    case 5: return `string.sub(${v()}, ${r.pick(NUMS)}, ${r.pick(NUMS)})`;
+    case 6: return `math.tointeger(${v()})`;
+    case 7: return `tostring(${v()})`;
+    case 8: return `tonumber(${v()}, ${r.pick(["2", "16", "36", "10", "nil", "1", "37", "8"])})`;
+    case 9: return `tonumber(${v()})`;
+    case 10: return `string.rep(${v()}, ${r.pick(["0", "1", "3", "-1"])}, ${r.pick(["nil", "','", "''"])})`;
+    case 11: return `utf8.len(${v()})`;
+    case 12: return `table.concat({${v()}, ${v()}}, ${r.pick(["','", "nil", "1"])})`;
+    case 13: return `math.${r.pick(["max", "min", "fmod", "ult"])}(${v()}, ${v()})`;
+    case 14: return `math.${r.pick(["floor", "ceil", "abs", "type", "sqrt", "exp", "log", "modf"])}(${v()})`;
+    case 15: return `string.${r.pick(["upper", "lower", "len", "reverse"])}(${v()})`;
+    default: return `select(${r.pick(["1", "2", "-1", "-2", "'#'", "0", "5"])}, ${v()}, ${v()}, ${v()})`;
+  }
+}
+
+/**
+ * `count` random expressions, each printed as `ok subtype:value …`. Addresses and the sign of
+ * NaN are normalised (synthetic addresses and NaN signs are documented differences).
+ */
+export function expressionProgram(seed: number, count: number): string {
+  const r = new Rng(seed);
+  const lines = [
+    // addresses (also upper-cased or reversed by the expression) and NaN signs
+    "local function norm(s) return (s:gsub('0[xX]%x+', 'ADDR'):gsub('%x+[xX]0', 'RDDA'):gsub('%-?nan', 'NAN'):gsub('%-?NAN', 'NAN'):gsub('nan%-', 'NAN')) end",
+    "local function show(ok, ...) local t = table.pack(...) local o = {tostring(ok)} for i = 1, t.n do local v = t[i] " +
+      "o[#o+1] = (math.type(v) or type(v)) .. ':' .. (type(v) == 'table' and 'tbl' or type(v) == 'function' and 'fn' or norm(tostring(v))) end " +
+      "print(table.concat(o, ' ')) end",
+  ];
+  for (let i = 0; i < count; i++) lines.push(`show(pcall(function() local x = ${value(r, r.int(1, 3))} return x end))`);
+  return lines.join("\n") + "\n";
+}
+
+const FOR_VALUES = ["0", "1", "-1", "3", "10", "-10", "0.5", "-0.5", "2.5", "1e300", "-1e300", "math.maxinteger",
+  "math.mininteger", "math.maxinteger - 1", "math.mininteger + 2", "2^53", "-2^53", "1/0", "-1/0", "0/0", "'3'", "'1.5'",
+  "nil", "{}", "9007199254740993", "0x7ffffffffffffffe", "7.0", "-3.0", "100000"];
+
+/** `count` numeric for loops with random bounds and steps: iterations, first and last values, or the error. */
+export function forLoopProgram(seed: number, count: number): string {
+  const r = new Rng(seed);
+  const lines = ["local function run(a, b, c) local n, first, last = 0, nil, nil local ok, err = pcall(function() " +
+    "if c == nil then for i = a, b do n = n + 1; first = first or i; last = i; if n > 50 then break end end " +
+    "else for i = a, b, c do n = n + 1; first = first or i; last = i; if n > 50 then break end end end end) " +
+    "print(ok, ok and n or err, math.type(first), first, last) end"];
+  for (let i = 0; i < count; i++) {
+    lines.push(`run(${r.pick(FOR_VALUES)}, ${r.pick(FOR_VALUES)}, ${r.next() < 0.2 ? "nil" : r.pick(FOR_VALUES)})`);
+  }
+  return lines.join("\n") + "\n";
+}
+
+const FORMAT_VALUES = ["0", "1", "-1", "3.14159", "-2.5", "1e300", "1e-300", "2^63", "math.maxinteger", "math.mininteger",
+  "0.1", "123456789", "1/3", "-0.0", "1e15", "1e16", "999999.5", "0.000123456", "5e-324", "1.7976931348623157e308",
+  "255", "65", "-65", "2^53+1", "1e21", "12345.6789", "0.5", "1.5", "2.5"];
+
+/** `count` string.format calls with random flags, width, precision and conversion. */
+export function formatProgram(seed: number, count: number): string {
+  const r = new Rng(seed);
+  const lines = ["local function f(fmt, v) local ok, r = pcall(string.format, fmt, v) print(fmt, ok, r) end"];
+  for (let i = 0; i < count; i++) {
+    const flags = [..."-+ #0"].filter(() => r.next() < 0.2).join("");
+    const width = r.next() < 0.6 ? "" : String(r.int(0, 25));
+    const p = r.next();
+    const prec = p < 0.5 ? "" : p < 0.9 ? "." + r.int(0, 20) : ".";
+    lines.push(`f('%${flags}${width}${prec}${r.pick([..."dixXofeEgGaAcsq"])}', ${r.pick(FORMAT_VALUES)})`);
+  }
+  return lines.join("\n") + "\n";
+}
