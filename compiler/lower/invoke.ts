@@ -1,8 +1,10 @@
 // Call sites. Plain code:  $call(f, "global 'f'")(args)
 // Generator twins (code that may run in a coroutine):
 //   ($t = f, ($g = $twin($t)) === undefined ? $call($t, d)(args) : yield* $g(args))
-// or, when the arguments contain calls or functions (so they are not duplicated):
-//   yield* $gcall(f, d, args)
+// where arguments that contain calls, functions or suspensions are first evaluated into
+// temporaries (not duplicated): ($t = f, $a = g(), ($g = $twin($t)) === undefined ? … ($a) …)
+// (a generic `yield* $gcall(f, d, args)` generator cost a second generator, an argument array
+// and a spread per call: fib(35) in a coroutine went from 2.2 s to ~1 s without it)
 import * as t from "../ast.ts";
 import type { Context } from "../context.ts";
 
@@ -77,14 +79,25 @@ export function invoke(ctx: Context, callee: t.Expression, desc: string | undefi
     if (args.length > 0 && !args.every(isSimple)) args = [...args.slice(0, -1), recordSite(ctx, args[args.length - 1], d[0])];
     return t.callExpression(t.callExpression(ctx.rt("call"), [callee, ...d]), args);
   }
+  const f = ctx.temp(), g = ctx.temp();
+  const pre: t.Expression[] = [t.assignmentExpression("=", f, callee)];
   if (!args.every(isSimple)) {
-    return t.yieldExpression(t.callExpression(ctx.rt("gcall"), [callee, d[0] ?? t.identifier("undefined"), ...args]), true);
+    // arguments that call or suspend are evaluated once, in order, into temporaries (after
+    // the callee, as Lua does), so that both branches below can pass them
+    args = args.map((a) => {
+      const tmp = ctx.temp();
+      if (t.isSpreadElement(a)) {
+        pre.push(t.assignmentExpression("=", tmp, a.argument));
+        return t.spreadElement(tmp);
+      }
+      pre.push(t.assignmentExpression("=", tmp, a));
+      return tmp;
+    });
   }
   // coroutine.yield itself is the most frequent twin call: yield its arguments directly
   // instead of entering its generator (same values in and out)
-  const f = ctx.temp(), g = ctx.temp();
   return t.sequenceExpression([
-    t.assignmentExpression("=", f, callee),
+    ...pre,
     t.conditionalExpression(
       t.binaryExpression("===", t.assignmentExpression("=", g, t.callExpression(ctx.rt("twin"), [f])), t.identifier("undefined")),
       t.callExpression(t.callExpression(ctx.rt("call"), [f, ...d]), args),
