@@ -185,6 +185,12 @@ export function luaFunctionName(js: string): string {
   return name.replace(/\$[fg]$/, "").replace(/\$\d*$/, "").replace(/\$/g, "");
 }
 
+/**
+ * How a traceback shows a builtin: as lua5.4 does, by the name it has in the global tables
+ * ('string.rep', 'tostring'), which runtime/lib/register.ts finds; else by its JS name.
+ */
+export const builtinDisplay: { name: ((jsName: string) => string | undefined) | undefined } = { name: undefined };
+
 /** Lua-style "stack traceback:" text for frames. */
 export function formatTraceback(frames: LuaFrame[]): string {
   const lines = ["stack traceback:"];
@@ -197,7 +203,7 @@ export function formatTraceback(frames: LuaFrame[]): string {
   }
   for (const f of frames) {
     if (f.builtin) {
-      lines.push(`\t[C]: in function '${f.fn}'`);
+      lines.push(`\t[C]: in function '${builtinDisplay.name?.(f.fn) ?? f.fn}'`);
       continue;
     }
     const name = luaFunctionName(f.fn);

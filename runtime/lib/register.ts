@@ -1,6 +1,6 @@
 // Library registration: a Lua table from a record of JS functions, with each function's JS
 // name recorded so its stack frames count as builtin ("C") levels in error positions.
-import { builtinNames } from "../error.ts";
+import { builtinDisplay, builtinNames } from "../error.ts";
 import { LuaTable } from "../table.ts";
 
 /** Builtin functions by JS name (for the qualified names in argument errors). */
@@ -26,6 +26,8 @@ export function registerBuiltins(...fns: Function[]): void {
     if (!byName.has(f.name)) byName.set(f.name, f);
   }
 }
+
+builtinDisplay.name = (jsName) => qualifiedName(jsName);
 
 /** "string.rep" / "print": how lua5.4 names a builtin called from another builtin. */
 export function qualifiedName(jsName: string): string | undefined {

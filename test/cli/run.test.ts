@@ -40,6 +40,13 @@ describe("assay run / exec", () => {
     assert.equal(r.code, 1);
     assert.match(r.stderr, /ERROR <eval>:1: boom\nstack traceback:\n\t\[C\]: in function 'error'\n\t<eval>:1: in main chunk/);
   });
+  it("tracebacks name library builtins as lua5.4 does (string.rep, tostring), not by their JS names", () => {
+    const r = run(["exec", "-e", "local ok = pcall(tostring)\nstring.rep('x', 1e10)"]);
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /stack traceback:\n\t\[C\]: in function 'string\.rep'\n\t<eval>:2: in main chunk/);
+    const r2 = run(["exec", "-e", "print(tostring())"]);
+    assert.match(r2.stderr, /\[C\]: in function 'tostring'\n/);
+  });
   it("a syntax error prints file:line: message and exits 1", () => {
     const f = script("bad.lua", "local x = 1\nif x then\n");
     const r = run(["run", f]);
