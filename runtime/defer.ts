@@ -8,6 +8,7 @@ import { LuaFloat } from "./number.ts";
 import { add, call, callSite, eq, index, lt, setindex, sub } from "./ops.ts";
 import { LuaTable } from "./table.ts";
 import { twin } from "./twin.ts";
+import { ABORT, leafRun } from "./leaf.ts";
 
 /** Returned by a deferring helper instead of a value; never visible to Lua code. */
 export const SUSPEND: object = Object.freeze({ suspend: true });
@@ -32,6 +33,7 @@ export function metamethodSite(event: string): string {
  * operator asked for it.
  */
 export function metaCall(h: unknown, event: string, post: (r: unknown) => unknown, ...args: unknown[]): unknown {
+  if (leafRun.on) throw ABORT; // a plain leaf run gives way to its twin before any metamethod runs
   if (state.deferring && twin(h) !== undefined) {
     state.deferring = false;
     state.fn = h;
@@ -55,13 +57,13 @@ function plainOperand(v: unknown): boolean {
   return typeof v !== "object" || v instanceof LuaFloat || (v instanceof LuaTable && v.metatable === undefined);
 }
 
-/** Runs helper fn with deferral on (the compiler passes at most four operands). */
-export function dx(fn: (a: unknown, b: unknown, c: unknown, d: unknown) => unknown, a?: unknown, b?: unknown, c?: unknown, d?: unknown): unknown {
+/** Runs helper fn with deferral on (the compiler passes at most five operands: divK's a, b, k, da, db). */
+export function dx(fn: (a: unknown, b: unknown, c: unknown, d: unknown, e: unknown) => unknown, a?: unknown, b?: unknown, c?: unknown, d?: unknown, e?: unknown): unknown {
   // the operands a helper dispatches on come first; plain ones cannot reach a Lua metamethod
-  if (plainOperand(a) && plainOperand(b)) return fn(a, b, c, d);
+  if (plainOperand(a) && plainOperand(b)) return fn(a, b, c, d, e);
   state.deferring = true;
   try {
-    return fn(a, b, c, d);
+    return fn(a, b, c, d, e);
   } finally {
     state.deferring = false;
   }

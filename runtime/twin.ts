@@ -6,9 +6,14 @@ import { metamethod } from "./meta.ts";
 
 export type Twin = (...args: unknown[]) => Generator<unknown, unknown, unknown>;
 
-/** Attaches the generator twin to a compiled function and returns the function. */
-export function fn<F extends Function>(plain: F, twin: Twin): F {
-  (plain as unknown as { $g: Twin }).$g = twin;
+/**
+ * Attaches the generator twin to a compiled function and returns the function; `leaf` marks a
+ * pure leaf (compiler/lower/pure-leaf.ts), which twin code first runs plainly (runtime/leaf.ts).
+ */
+export function fn<F extends Function>(plain: F, twin: Twin, leaf?: 1): F {
+  const f = plain as unknown as { $g: Twin; $l: boolean };
+  f.$g = twin;
+  f.$l = leaf === 1;
   return plain;
 }
 

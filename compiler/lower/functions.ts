@@ -4,6 +4,7 @@ import type * as L from "luaparse";
 import type { Binding, Context } from "../context.ts";
 import { lowerBlock } from "./statements.ts";
 import { at, rangeOf } from "./source.ts";
+import { isPureLeaf } from "./pure-leaf.ts";
 
 /**
  * A Lua function value: the plain function, plus its generator twin when the body makes calls
@@ -15,7 +16,9 @@ export function lowerFunctionValue(
   const plain = lowerFunction(ctx, f, name, isMethod, false, self);
   if (!mayYield(f.body)) return plain;
   const twin = lowerFunction(ctx, f, name, isMethod, true, self);
-  return at(t.callExpression(ctx.rt("fn"), [plain, twin]), f);
+  const args: t.Expression[] = [plain, twin];
+  if (isPureLeaf(ctx, f, isMethod)) args.push(t.numericLiteral(1));
+  return at(t.callExpression(ctx.rt("fn"), args), f);
 }
 
 const MAY_YIELD = new Set([

@@ -81,10 +81,14 @@ export function invoke(ctx: Context, callee: t.Expression, desc: string | undefi
   }
   const f = ctx.temp(), g = ctx.temp();
   const pre: t.Expression[] = [t.assignmentExpression("=", f, callee)];
-  if (!args.every(isSimple)) {
+  // up to three plain arguments: a pure leaf callee is first run plainly (runtime/leaf.ts),
+  // and its twin only if that run meets a metamethod, so arguments must be evaluated once
+  const leafArity = args.length <= 3 && !args.some((a) => t.isSpreadElement(a));
+  if (!args.every(isSimple) || !args.every(isTrivial)) {
     // arguments that call or suspend are evaluated once, in order, into temporaries (after
     // the callee, as Lua does), so that both branches below can pass them
     args = args.map((a) => {
+      if (isTrivial(a)) return a;
       const tmp = ctx.temp();
       if (t.isSpreadElement(a)) {
         pre.push(t.assignmentExpression("=", tmp, a.argument));
@@ -106,8 +110,46 @@ export function invoke(ctx: Context, callee: t.Expression, desc: string | undefi
         // one value is yielded as is (the result convention), others as an array
         t.yieldExpression(args.length === 1 && !t.isSpreadElement(args[0])
           ? t.cloneNode(args[0] as t.Expression) : t.arrayExpression(args.map((a) => t.cloneNode(a)))),
-        t.yieldExpression(t.callExpression(g, args.map((a) => t.cloneNode(a))), true),
+        leafArity ? leafFirst(ctx, f, g, args as t.Expression[]) : leafFirstArray(ctx, f, g, args),
       ),
     ),
   ]);
+}
+
+/** `$f.$l === true && ($r = $leafN($f, args)) !== $RETRY ? $r : yield* $g(args)` */
+function leafFirst(ctx: Context, f: t.Identifier, g: t.Identifier, args: t.Expression[]): t.Expression {
+  const r = ctx.temp();
+  return t.conditionalExpression(
+    t.logicalExpression("&&",
+      t.binaryExpression("===", t.memberExpression(f, t.identifier("$l")), t.booleanLiteral(true)),
+      t.binaryExpression("!==",
+        t.assignmentExpression("=", r, t.callExpression(ctx.rt(`leaf${args.length}`), [f, ...args.map((a) => t.cloneNode(a))])),
+        ctx.rt("RETRY"))),
+    r,
+    t.yieldExpression(t.callExpression(g, args.map((a) => t.cloneNode(a))), true),
+  );
+}
+
+/**
+ * The same for spread or more than three arguments, through one array:
+ * `($a = [args], $f.$l === true && ($r = $leafA($f, $a)) !== $RETRY) ? $r : yield* $g(...$a)`
+ */
+function leafFirstArray(ctx: Context, f: t.Identifier, g: t.Identifier, args: Arg[]): t.Expression {
+  const r = ctx.temp(), arr = ctx.temp();
+  return t.conditionalExpression(
+    t.sequenceExpression([
+      t.assignmentExpression("=", arr, t.arrayExpression(args.map((a) => t.cloneNode(a)))),
+      t.logicalExpression("&&",
+        t.binaryExpression("===", t.memberExpression(f, t.identifier("$l")), t.booleanLiteral(true)),
+        t.binaryExpression("!==", t.assignmentExpression("=", r, t.callExpression(ctx.rt("leafA"), [f, arr])), ctx.rt("RETRY"))),
+    ]),
+    r,
+    t.yieldExpression(t.callExpression(g, [t.spreadElement(arr)]), true),
+  );
+}
+
+/** An argument that reads nothing that could run code: a local or a literal (evaluated twice safely). */
+function isTrivial(a: Arg): boolean {
+  if (t.isIdentifier(a) || t.isNumericLiteral(a) || t.isStringLiteral(a) || a.type === "BooleanLiteral" || a.type === "BigIntLiteral") return true;
+  return a.type === "UnaryExpression" && a.operator === "-" && (t.isNumericLiteral(a.argument) || a.argument.type === "BigIntLiteral");
 }

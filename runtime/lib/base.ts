@@ -68,16 +68,35 @@ function tonumber(...args: unknown[]): unknown {
   const b = checkIntN(args, 2, "tonumber");
   if (typeof v !== "string") typeError(args, 1, "tonumber", "string");
   if (b < 2 || b > 36) argError(2, "tonumber", "base out of range");
-  const s = (v as string).trim().toLowerCase();
-  const m = /^(-)?([0-9a-z]+)$/.exec(s);
-  if (!m) return undefined;
-  let n = 0n;
-  for (const c of m[2]) {
-    const d = parseInt(c, 36);
-    if (d >= b) return undefined;
-    n = n * BigInt(b) + BigInt(d);
+  return digitsInBase(v as string, b);
+}
+
+/** C's isspace in the "C" locale */
+function isCSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13);
+}
+
+/** lua5.4's b_str2int: spaces, an optional sign, alphanumeric digits below the base, spaces. */
+function digitsInBase(s: string, base: number): unknown {
+  let i = 0;
+  while (i < s.length && isCSpace(s.charCodeAt(i))) i++;
+  let neg = false;
+  if (s[i] === "-") {
+    neg = true;
+    i++;
+  } else if (s[i] === "+") i++;
+  let n = 0n, digits = 0;
+  for (; i < s.length; i++, digits++) {
+    const c = s.charCodeAt(i);
+    const d = c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 122 ? c - 87 : c >= 65 && c <= 90 ? c - 55 : -1;
+    if (d < 0) break;
+    if (d >= base) return undefined;
+    n = n * BigInt(base) + BigInt(d);
   }
-  return mkint(m[1] ? -n : n);
+  if (digits === 0) return undefined;
+  while (i < s.length && isCSpace(s.charCodeAt(i))) i++;
+  if (i !== s.length) return undefined;
+  return mkint(neg ? -n : n);
 }
 
 export function next(...args: unknown[]): unknown {

@@ -72,17 +72,25 @@ function value(r: Rng, depth: number): string {
  * `count` random expressions, each printed as `ok subtype:value …`. Addresses and the sign of
  * NaN are normalised (synthetic addresses and NaN signs are documented differences).
  */
-export function expressionProgram(seed: number, count: number): string {
+export function expressionProgram(seed: number, count: number, inCoroutine = false): string {
   const r = new Rng(seed);
   const lines = [
     // addresses (also upper-cased or reversed by the expression) and NaN signs
-    "local function norm(s) return (s:gsub('0[xX]%x+', 'ADDR'):gsub('%x+[xX]0', 'RDDA'):gsub('%-?nan', 'NAN'):gsub('%-?NAN', 'NAN'):gsub('nan%-', 'NAN')) end",
+    "local function norm(s) return (s:gsub('0[xX]%x%x%x%x%x%x+', 'ADDR'):gsub('%x%x%x%x%x%x+[xX]0', 'RDDA'):gsub('%-?nan', 'NAN'):gsub('%-?NAN', 'NAN'):gsub('nan%-', 'NAN')) end",
     "local function show(ok, ...) local t = table.pack(...) local o = {tostring(ok)} for i = 1, t.n do local v = t[i] " +
       "o[#o+1] = (math.type(v) or type(v)) .. ':' .. (type(v) == 'table' and 'tbl' or type(v) == 'function' and 'fn' or norm(tostring(v))) end " +
       "print(table.concat(o, ' ')) end",
   ];
+  // inside a coroutine, the statements run as generator twins (calls through twins, leaf runs)
+  if (inCoroutine) lines.push("coroutine.wrap(function()");
   for (let i = 0; i < count; i++) lines.push(`show(pcall(function() local x = ${value(r, r.int(1, 3))} return x end))`);
+  if (inCoroutine) lines.push("end)()");
   return lines.join("\n") + "\n";
+}
+
+/** The same expressions, run inside a coroutine. */
+export function coroutineExpressionProgram(seed: number, count: number): string {
+  return expressionProgram(seed, count, true);
 }
 
 const FOR_VALUES = ["0", "1", "-1", "3", "10", "-10", "0.5", "-0.5", "2.5", "1e300", "-1e300", "math.maxinteger",
