@@ -127,3 +127,42 @@ export function formatProgram(seed: number, count: number): string {
   }
   return lines.join("\n") + "\n";
 }
+
+const PACK_FMTS = ["'i4'", "'<i8'", "'>I2'", "'b'", "'B'", "'h'", "'H'", "'j'", "'J'", "'d'", "'f'", "'n'", "'s1'", "'z'",
+  "'i3'", "'<i16'", "'!4 i3'", "'c5'", "'xi4'", "'=I5'", "'>j'", "'T'", "'i0'", "'i17'", "'Xi4'"];
+const DATE_FMTS = ["'!%Y-%m-%d %H:%M:%S'", "'!%c'", "'!%x %X %p'", "'!%j %U %W %w %a %A %b %B'", "'!%y %e %D %F %T %R'",
+  "'!%G %g %V %u'", "'!%%'", "'!%Ez'", "'!%q'", "'!*t'", "'*t'"];
+
+function libValue(r: Rng, depth: number): string {
+  const v = () => (depth <= 0 || r.next() < 0.4 ? (r.next() < 0.6 ? r.pick(NUMS) : r.pick(STRS)) : libValue(r, depth - 1));
+  switch (r.int(0, 14)) {
+    case 0: return `string.pack(${r.pick(PACK_FMTS)}, ${v()})`;
+    case 1: return `string.unpack(${r.pick(PACK_FMTS)}, string.pack(${r.pick(PACK_FMTS)}, ${v()}) .. '\0\0\0\0\0\0\0\0\0')`;
+    case 2: return `string.packsize(${r.pick(PACK_FMTS)})`;
+    case 3: return `utf8.char(${r.pick(["72", "228", "8364", "128512", "0x7FFFFFFF", "-1", "0x10FFFF", "0xD800"])}, ${r.pick(["65", "0", "1114111"])})`;
+    case 4: return `utf8.codepoint(${r.pick(["'h\\195\\169llo'", "'\\u{10FFFF}x'", "'\\xff'", "'abc'", "''"])}, ${r.pick(["1", "-1", "2", "0", "10"])}, ${r.pick(["1", "-1", "3", "nil"])})`;
+    case 5: return `utf8.offset(${r.pick(["'h\\195\\169llo'", "'a\\u{20AC}b'", "'abc'"])}, ${r.pick(["1", "-1", "2", "0", "3", "-3", "9"])}, ${r.pick(["nil", "1", "2", "-1", "4"])})`;
+    case 6: return `utf8.len(${r.pick(["'h\\195\\169llo'", "'\\xff'", "'abc'", "'\\u{7FFFFFFF}'"])}, ${r.pick(["1", "-1", "2", "0", "-9"])}, ${r.pick(["nil", "-1", "2", "10"])}, ${r.pick(["nil", "true"])})`;
+    case 7: return `os.date(${r.pick(DATE_FMTS)}, ${r.pick(["0", "86399", "1700000000", "951782400", "-86400", "253402300799", "1e20", "1.5"])})`;
+    case 8: return `os.time({year = ${r.pick(["2024", "1970", "2000", "1969", "'2001'", "2024.0", "1e10"])}, month = ${r.pick(["1", "2", "13", "0", "-1", "12"])}, day = ${r.pick(["1", "29", "31", "0", "400"])}, hour = ${r.pick(["0", "12", "25", "nil"])}, isdst = false})`;
+    case 9: return `table.concat({${v()}, ${v()}, ${v()}}, ${r.pick(["'-'", "''"])}, ${r.pick(["1", "2", "0", "-1"])}, ${r.pick(["3", "2", "1", "5"])})`;
+    case 10: return `select(${r.pick(["1", "-1", "-3", "2", "4", "'#'"])}, table.unpack({${v()}, ${v()}, ${v()}}, ${r.pick(["1", "2", "-1", "0"])}, ${r.pick(["3", "2", "1", "nil", "4"])}))`;
+    case 11: return `string.byte(${v()}, ${r.pick(["1", "-1", "2", "0"])}, ${r.pick(["-1", "3", "10"])})`;
+    case 12: return `string.format(${r.pick(["'%5.1s|%-3d|%x'", "'%q %q'", "'%s %s %s'", "'%.20f'", "'%10.3e %g'", "'%c%c'", "'%i %u'"])}, ${v()}, ${v()}, ${v()})`;
+    case 13: return `(${v()} ${r.pick(["&", "|", "~", "<<", ">>", "//", "%"])} ${v()})`;
+    default: return `(function() math.randomseed(${r.pick(["1", "42", "0", "-7", "2^53", "1.5"])}) return math.random(${r.pick(["", "10", "1, 6", "0", "-5, 5", "math.mininteger, math.maxinteger", "3, 1"])}) end)()`;
+  }
+}
+
+/** `count` calls of library functions with many argument shapes (pack, utf8, os.date/time, unpack, random). */
+export function libraryProgram(seed: number, count: number): string {
+  const r = new Rng(seed);
+  const lines = [
+    "local function norm(s) return (s:gsub('0x%x%x%x%x%x%x+', 'ADDR'):gsub('%-?nan', 'NAN')) end",
+    "local function show(ok, ...) local t = table.pack(...) local o = {tostring(ok)} for i = 1, t.n do local v = t[i] " +
+      "o[#o+1] = (math.type(v) or type(v)) .. ':' .. (type(v) == 'table' and 'tbl' or norm(string.format('%q', v == v and v or 0/0))) end " +
+      "print(table.concat(o, ' ')) end",
+  ];
+  for (let i = 0; i < count; i++) lines.push(`show(pcall(function() return ${libValue(r, r.int(0, 2))} end))`);
+  return lines.join("\n") + "\n";
+}
