@@ -20,6 +20,12 @@ describe("known differences from lua5.4", () => {
       local function user() return check("x") end
       print(pcall(user))`), "false\tk.lua:3: expected number\n");
   });
+  it("integer division and modulo by zero report the operation's line (lua5.4.4: the last call's)", () => {
+    assert.equal(out("local function q()\n  local a = tostring(1)\n  local y = 1 // 0\nend\nprint(pcall(q))"),
+      "false\tk.lua:3: attempt to divide by zero\n");
+    assert.equal(out("local function r()\n  local b = 2\n  return b % 0\nend\nprint(pcall(r))"),
+      "false\tk.lua:3: attempt to perform 'n%0'\n");
+  });
   it("NaN prints as -nan whatever its sign", () => {
     assert.equal(out("print(0/0, -(0/0))"), "-nan\t-nan\n");
   });
