@@ -2,17 +2,17 @@
 // a few fixed seeds here; `make fuzz` runs many more (scripts/fuzz.ts).
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { coroutineExpressionProgram, expressionProgram, forLoopProgram, formatProgram, libraryProgram } from "./helpers/random-lua.ts";
+import { coroutineExpressionProgram, expressionProgram, forLoopProgram, formatProgram, libraryProgram, statementProgram } from "./helpers/random-lua.ts";
 import { firstDifference, runReference } from "./helpers/reference.ts";
 import { runLua } from "./helpers/run-lua.ts";
 
-const KINDS = { expressions: expressionProgram, "expressions in a coroutine": coroutineExpressionProgram, "for loops": forLoopProgram, "string.format": formatProgram, "library calls": libraryProgram };
+const KINDS = { expressions: expressionProgram, "expressions in a coroutine": coroutineExpressionProgram, "for loops": forLoopProgram, "string.format": formatProgram, "library calls": libraryProgram, "statement programs": statementProgram };
 
 for (const [kind, make] of Object.entries(KINDS)) {
   describe(`random ${kind} against lua5.4`, () => {
     for (const seed of [1, 2, 3]) {
       it(`seed ${seed}`, () => {
-        const count = 150;
+        const count = kind === "statement programs" ? 6 : 150;
         const source = make(seed, count);
         const expected = runReference(source, "random.lua");
         const got = runLua(source, "random.lua").stdout;

@@ -166,3 +166,71 @@ export function libraryProgram(seed: number, count: number): string {
   for (let i = 0; i < count; i++) lines.push(`show(pcall(function() return ${libValue(r, r.int(0, 2))} end))`);
   return lines.join("\n") + "\n";
 }
+
+const SVARS = ["a", "b", "c", "s", "n"];
+const SLITS = ["1", "2", "-3", "0", "2.5", "'x'", "'7'", "nil", "true", "false", "10", "1e3", "2^31", "math.maxinteger"];
+
+function stmtExpr(r: Rng, d: number, fi: number): string {
+  const x = r.next();
+  const e = () => stmtExpr(r, d - 1, fi);
+  if (d <= 0 || x < 0.3) return r.pick([...SVARS, r.pick(SLITS), "t[1]", "#t", "select('#', ...)", "(...)"]);
+  if (x < 0.55) return `(${e()} ${r.pick(["+", "-", "*", "//", "%", "..", "==", "<", "and", "or", "~="])} ${e()})`;
+  if (x < 0.65 && fi > 0) return `f${r.int(0, fi - 1)}(${Array.from({ length: r.int(0, 3) }, e).join(", ")})`;
+  if (x < 0.72) return `(function(...) return ${e()} end)(${e()})`;
+  if (x < 0.8) { const k = r.int(1, 3); return `fs[${k}] and fs[${k}]() or 0`; }
+  if (x < 0.88) return `#{${Array.from({ length: r.int(0, 3) }, e).join(", ")}}`;
+  return `select(${r.pick(["1", "2", "-1", "'#'"])}, ${Array.from({ length: r.int(1, 3) }, e).join(", ")})`;
+}
+
+function stmtBlock(r: Rng, d: number, fi: number, depth: number): string {
+  const ind = "  ".repeat(depth);
+  const out: string[] = [];
+  for (let i = r.int(1, 4); i > 0; i--) {
+    const x = r.next();
+    const e = (n: number) => stmtExpr(r, n, fi);
+    const inner = () => stmtBlock(r, d - 1, fi, depth + 1);
+    if (x < 0.2) out.push(`${ind}${r.pick(SVARS)} = ${e(2)}`);
+    else if (x < 0.3) out.push(`${ind}${r.pick(SVARS)}, ${r.pick(SVARS)} = ${e(1)}, ${e(1)}`);
+    else if (x < 0.4) out.push(`${ind}t[#t + 1] = ${e(2)}`);
+    else if (x < 0.5 && d > 0) out.push(`${ind}if ${e(1)} then\n${inner()}\n${ind}else\n${inner()}\n${ind}end`);
+    else if (x < 0.62 && d > 0) {
+      const v = `i${r.int(0, 9)}`;
+      out.push(`${ind}for ${v} = ${r.pick(["1", "3", "-2", "'2'"])}, ${r.pick(["3", "0", "5", "2.5"])}${r.pick(["", ", 2", ", -1", ", 0.5"])} do\n` +
+        `${ind}  fs[#fs + 1] = function() return ${v} end\n${ind}  n = n + 1\n${ind}  if n > 40 then break end\n${inner()}\n${ind}end`);
+    } else if (x < 0.7 && d > 0) {
+      out.push(`${ind}for k, v in ipairs({${Array.from({ length: r.int(0, 4) }, () => e(1)).join(", ")}}) do\n` +
+        `${ind}  s = s .. tostring(k) .. tostring(v)\n${ind}  if k == 2 then goto cont end\n${ind}  n = n + 1\n${ind}  ::cont::\n${ind}end`);
+    } else if (x < 0.78 && d > 0) {
+      out.push(`${ind}do\n${ind}  local a = ${e(1)}\n${ind}  fs[#fs + 1] = function() a = (a or 0) .. '!' return a end\n${inner()}\n${ind}end`);
+    } else if (x < 0.86) out.push(`${ind}local w = 0 while w < ${r.pick(["2", "0", "'3'", "1.5"])} do w = w + 1 s = s .. w end`);
+    else if (x < 0.93) out.push(`${ind}c = select('#', ${e(1)})`);
+    else out.push(`${ind}b = {${Array.from({ length: r.int(0, 3) }, () => (r.next() < 0.5 ? e(1) : "...")).join(", ")}}`);
+  }
+  return out.join("\n");
+}
+
+/**
+ * `count` functions of random statements (assignments, multiple assignment, numeric and ipairs
+ * loops with closures over their variables, goto, do-blocks with captured locals, varargs),
+ * each called with and without arguments, then every closure they left behind. Division and
+ * modulo by zero are normalised (their error lines are a documented difference).
+ */
+export function statementProgram(seed: number, count: number): string {
+  const r = new Rng(seed);
+  const lines = [
+    "local fs = {}",
+    "local function norm(s) return (s:gsub('^.-:%d+: attempt to divide by zero', 'DIV0'):gsub(\"^.-:%d+: attempt to perform 'n%%0'\", 'MOD0')" +
+      ":gsub('0x%x%x%x%x%x%x+', 'ADDR')) end",
+    "local function show(...) local t = table.pack(...) local o = {} for i = 1, t.n do local v = t[i] o[#o+1] = (math.type(v) or type(v)) .. ':' .. " +
+      "(type(v) == 'table' and ('tbl' .. #v) or type(v) == 'function' and 'fn' or norm(tostring(v))) end print(table.concat(o, ' ')) end",
+  ];
+  for (let i = 0; i < count; i++) {
+    lines.push(`local function f${i}(...)`, "  local a, b, c, s, n, t = ...", "  a, b, c, s, n, t = a or 1, b or 2, c or 'x', '', 0, {}");
+    lines.push(stmtBlock(r, 2, i, 1));
+    lines.push(`  return ${stmtExpr(r, 2, i)}, ${stmtExpr(r, 1, i)}, s, n, #t`, "end");
+    const args = Array.from({ length: r.int(0, 3) }, () => r.pick(SLITS));
+    lines.push(`show(pcall(${[`f${i}`, ...args].join(", ")}))`, `show(pcall(f${i}))`);
+  }
+  lines.push("local r = {} for i = 1, #fs do local ok, v = pcall(fs[i]) r[#r + 1] = tostring(ok) .. ':' .. norm(tostring(v)) end print(table.concat(r, ' '))");
+  return lines.join("\n") + "\n";
+}
