@@ -4,7 +4,7 @@ export { LuaFloat, dbl, mkfloat } from "./number.ts";
 export { big, norm } from "./int64.ts";
 export { EMPTY, first, results, truthy } from "./value.ts";
 export {
-  add, addF, addFL, band, divK, geK, gtK, leK, ltK, powK, bnot, bor, bxor, call, concat, div, eq, ge, gt, idiv, idivF, index, le, len, lt, mod, modF, mul, mulF, mulFL,
+  add, addF, addFL, band, bump, divK, geK, gtK, leK, ltK, powK, bnot, bor, bxor, call, concat, div, eq, ge, gt, idiv, idivF, index, le, len, lt, mod, modF, mul, mulF, mulFL,
   neq, not, pow, setindex, site, shl, shr, sub, subF, subZero, unm,
 } from "./ops.ts";
 export { strs, table } from "./construct.ts";

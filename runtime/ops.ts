@@ -289,6 +289,54 @@ export function add(a: unknown, b: unknown, da?: D, db?: D): unknown {
   return arithSlow("add", a, b, da, db);
 }
 
+/**
+ * `t[k] = (t[k] or init) + n` (init undefined: `t[k] = t[k] + n`) with integer numerals n and
+ * init (compiler/lower/counter-update.ts): an integer slot of a plain table is updated in place;
+ * anything else runs the statement as written (index with __index, or, add, setindex).
+ */
+export function bump(t: unknown, k: unknown, n: number, init: number | undefined, dt?: D, dv?: D): void {
+  if (isTable(t) && t.metatable === undefined) {
+    if (typeof k === "string") {
+      const s = t.strs;
+      if (s !== undefined) {
+        const v = s[k];
+        if (typeof v === "number") {
+          if (Number.isInteger(v)) {
+            const r = v + n;
+            if (r <= 9007199254740991 && r >= -9007199254740991) {
+              s[k] = r;
+              return;
+            }
+          }
+        } else if (v === undefined && init !== undefined) {
+          s[k] = init + n;
+          t.keyList = undefined; // a new key (see LuaTable.keyList)
+          return;
+        }
+      }
+    } else if (typeof k === "number") {
+      const a = t.arr;
+      if (k >= 1 && k <= a.length) {
+        const v = a[k - 1];
+        if (typeof v === "number" && Number.isInteger(v)) {
+          const r = v + n;
+          if (r <= 9007199254740991 && r >= -9007199254740991) {
+            a[k - 1] = r;
+            return;
+          }
+        }
+      }
+    }
+  }
+  bumpSlow(t, k, n, init, dt, dv);
+}
+
+function bumpSlow(t: unknown, k: unknown, n: number, init: number | undefined, dt?: D, dv?: D): void {
+  let v = index(t, k, dt);
+  if (init !== undefined && (v === undefined || v === false)) v = init;
+  setindex(t, k, add(v, n, dv), dt);
+}
+
 /** x - 0 as lua5.4 computes it, as x + 0: the same as sub(x, 0) except that -0.0 gives 0.0. */
 export function subZero(a: unknown, da?: D): unknown {
   if (a instanceof LuaFloat && Object.is(a.n, -0)) return new LuaFloat(0);

@@ -1,5 +1,6 @@
 // Statements and blocks: locals, assignment, calls, returns, if, do, function declarations,
 // with goto/labels and `<close>` handled at the block level (see goto.ts and close.ts).
+import { counterUpdate } from "./counter-update.ts";
 import * as t from "../ast.ts";
 import type * as L from "luaparse";
 import { CompileError, type Context } from "../context.ts";
@@ -200,6 +201,8 @@ function lowerAssignment(ctx: Context, s: L.AssignmentStatement): t.Statement[] 
   const targets = s.variables as Target[];
   const prevEnd = rangeOf(targets[targets.length - 1])[1];
   if (targets.length === 1 && s.init.length === 1) {
+    const bump = counterUpdate(ctx, s);
+    if (bump !== undefined) return [at(bump, s)];
     const { obj, key } = targetParts(ctx, targets[0]);
     const value = isFloatTarget(ctx, targets[0]) ? lowerFloat(ctx, s.init[0], lowerExpr) : lowerExpr(ctx, s.init[0]);
     return [assignTo(ctx, targets[0], value, obj, key)];
