@@ -203,7 +203,14 @@ function stmtBlock(r: Rng, d: number, fi: number, depth: number): string {
     } else if (x < 0.78 && d > 0) {
       out.push(`${ind}do\n${ind}  local a = ${e(1)}\n${ind}  fs[#fs + 1] = function() a = (a or 0) .. '!' return a end\n${inner()}\n${ind}end`);
     } else if (x < 0.86) out.push(`${ind}local w = 0 while w < ${r.pick(["2", "0", "'3'", "1.5"])} do w = w + 1 s = s .. w end`);
-    else if (x < 0.93) out.push(`${ind}c = select('#', ${e(1)})`);
+    else if (x < 0.9) out.push(`${ind}c = select('#', ${e(1)})`);
+    else if (x < 0.95) {
+      // counting updates (compiled to $bump), with or without `or`; string keys only (an
+      // integer key could leave a hole in t, and #t is then any border)
+      const k = r.pick(["'x'", "'y'", "s"]);
+      const cell = k === "'x'" && r.next() < 0.5 ? "t.x" : `t[${k}]`;
+      out.push(`${ind}${cell} = ${r.next() < 0.6 ? `(${cell} or ${r.pick(["0", "1", "-2"])})` : cell} + ${r.pick(["1", "2", "-1", "0"])}`);
+    }
     else out.push(`${ind}b = {${Array.from({ length: r.int(0, 3) }, () => (r.next() < 0.5 ? e(1) : "...")).join(", ")}}`);
   }
   return out.join("\n");
