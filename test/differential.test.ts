@@ -2,11 +2,11 @@
 // a few fixed seeds here; `make fuzz` runs many more (scripts/fuzz.ts).
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { coroutineExpressionProgram, expressionProgram, forLoopProgram, formatProgram, libraryProgram, statementProgram } from "./helpers/random-lua.ts";
+import { coroutineExpressionProgram, expressionProgram, forLoopProgram, formatProgram, libraryProgram, patternProgram, statementProgram } from "./helpers/random-lua.ts";
 import { firstDifference, runReference } from "./helpers/reference.ts";
 import { runLua } from "./helpers/run-lua.ts";
 
-const KINDS = { expressions: expressionProgram, "expressions in a coroutine": coroutineExpressionProgram, "for loops": forLoopProgram, "string.format": formatProgram, "library calls": libraryProgram, "statement programs": statementProgram };
+const KINDS = { expressions: expressionProgram, "expressions in a coroutine": coroutineExpressionProgram, "for loops": forLoopProgram, "string.format": formatProgram, "library calls": libraryProgram, "statement programs": statementProgram, "Lua patterns": patternProgram };
 
 for (const [kind, make] of Object.entries(KINDS)) {
   describe(`random ${kind} against lua5.4`, () => {

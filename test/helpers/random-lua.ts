@@ -241,3 +241,48 @@ export function statementProgram(seed: number, count: number): string {
   lines.push("local r = {} for i = 1, #fs do local ok, v = pcall(fs[i]) r[#r + 1] = tostring(ok) .. ':' .. norm(tostring(v)) end print(table.concat(r, ' '))");
   return lines.join("\n") + "\n";
 }
+
+const PAT_ATOMS = ["a", "b", "x", ".", "%a", "%d", "%s", "%w", "%p", "%l", "%u", "%x", "%c", "%g", "%S", "%D", "%A", "%W",
+  "[ab]", "[^ab]", "[a-c]", "[%d_]", "[^%s]", "[%a-]", "[]]", "[^]]", "%.", "%%", "%-", "%]", "[a%-z]", "é"];
+const PAT_SUBJECTS = ["'abc'", "'aaa bbb'", "'x=1, y=22'", "'  trim  '", "'a.b-c'", "'[x]'", "'%d'", "''", "'abcabc'", "'2024-01-02'",
+  "'foo(bar)baz'", "'\\0a\\0'", "'AbC dEf'", "'a\\nb'", "'hello world from lua'", "'((a)(b))'", "'xxaxx'"];
+
+function randomPattern(r: Rng): string {
+  const parts: string[] = [];
+  if (r.next() < 0.15) parts.push("^");
+  let open = 0;
+  for (let n = r.int(1, 3); n > 0; n--) {
+    const x = r.next();
+    if (x < 0.12) { parts.push("("); open++; continue; }
+    if (x < 0.2 && open > 0) { parts.push(")"); open--; continue; }
+    if (x < 0.24) { parts.push("()"); continue; }
+    if (x < 0.28) { parts.push(r.pick(["%b()", "%b[]", "%f[%w]", "%f[%W]", "%f[%a]"])); continue; }
+    if (x < 0.31 && parts.some((p) => p === "(")) { parts.push("%1"); continue; }
+    parts.push(r.pick(PAT_ATOMS) + r.pick(["", "", "*", "+", "-", "?"]));
+  }
+  while (open-- > 0) parts.push(")");
+  if (r.next() < 0.15) parts.push("$");
+  return parts.join("");
+}
+
+/** `count` find/match/gmatch/gsub calls with random Lua patterns (captures, anchors, %b, %f, back-references). */
+export function patternProgram(seed: number, count: number): string {
+  const r = new Rng(seed);
+  const lines = [
+    "local function show(ok, ...) local t = table.pack(...) local o = {tostring(ok)} for i = 1, t.n do local v = t[i] " +
+      "o[#o+1] = (math.type(v) or type(v)) .. ':' .. (type(v) == 'string' and string.format('%q', v) or tostring(v)) end print(table.concat(o, ' ')) end",
+    "local function all(s, p) local o = {} for a, b in string.gmatch(s, p) do o[#o + 1] = tostring(a) .. '|' .. tostring(b) if #o > 20 then break end end return table.concat(o, ',') end",
+  ];
+  for (let i = 0; i < count; i++) {
+    const p = `'${randomPattern(r).replace(/\\/g, "\\\\").replace(/'/g, "\\'")}'`;
+    const s = r.pick(PAT_SUBJECTS);
+    switch (r.int(0, 4)) {
+      case 0: lines.push(`show(pcall(string.find, ${s}, ${p}, ${r.pick(["1", "2", "-3", "nil"])}))`); break;
+      case 1: lines.push(`show(pcall(string.match, ${s}, ${p}))`); break;
+      case 2: lines.push(`show(pcall(all, ${s}, ${p}))`); break;
+      case 3: lines.push(`show(pcall(string.gsub, ${s}, ${p}, ${r.pick(["'<%0>'", "'%1'", "'#'", "''", "'%%'", "{a = 'A', b = false}", "string.upper", "function(x) return nil end", "'%2'"])}, ${r.pick(["nil", "1", "2"])}))`); break;
+      default: lines.push(`show(pcall(string.find, ${s}, ${p}, 1, true))`);
+    }
+  }
+  return lines.join("\n") + "\n";
+}
