@@ -5,7 +5,7 @@ import type { Chunk } from "luaparse";
 import { Deferred, breakBefore, deferredError, gotoError, lineAt } from "./deferred-errors.ts";
 import { TOKEN_EOF, TOKEN_IDENT, TOKEN_KEYWORD, TOKEN_PUNCT, type Token, lexer } from "./lex.ts";
 import { LuaSyntaxError } from "./syntax-error.ts";
-import { LEXICAL, emptyArgumentError, lastTokenEnd, wordedError } from "./syntax-wording.ts";
+import { LEXICAL, emptyArgumentError, lastTokenEnd, touchingNumeralError, wordedError } from "./syntax-wording.ts";
 
 export { LuaSyntaxError };
 
@@ -107,6 +107,8 @@ function parseClean(src: string, chunk: string, attributes: Map<number, Attribut
       scope: false,
       comments: false,
     } as luaparse.Options);
+    const numeral = touchingNumeralError(src, chunk);
+    if (numeral !== undefined) throw numeral;
     const empty = emptyArgumentError(src, chunk, src.length);
     if (empty !== undefined) throw empty;
     return { ast, attributes, assignedNames };

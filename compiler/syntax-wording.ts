@@ -109,6 +109,65 @@ function atChunkEnd(src: string, index: number, near: string): string | undefine
 
 const OPEN_OF: Record<string, string> = { ")": "(", "]": "[", "}": "{" };
 
+/** Whether an `=` of the same statement (outside brackets) comes before tokens[i]. */
+function afterEquals(tokens: Token[], i: number): boolean {
+  let depth = 0;
+  for (let j = i; j >= 0; j--) {
+    const t = tokens[j];
+    if (t.type === TOKEN_KEYWORD && depth === 0) return false; // local, do, then, return, … : the statement's start
+    if (t.type !== TOKEN_PUNCT) continue;
+    const v = String(t.value);
+    if (v in OPEN_OF) depth++;
+    else if (v === "(" || v === "[" || v === "{") {
+      if (depth === 0) return false; // inside brackets: an argument or field list
+      depth--;
+    } else if (depth === 0 && (v === "=" || v === ";")) return v === "=";
+  }
+  return false;
+}
+
+/** Whether tokens[i] is the `)` closing a function's parameter list (`function f.g:h(a, b)`). */
+function closesParameters(tokens: Token[], i: number): boolean {
+  if (tokens[i]?.type !== TOKEN_PUNCT || tokens[i].value !== ")") return false;
+  let j = i - 1;
+  while (j >= 0 && !(tokens[j].type === TOKEN_PUNCT && tokens[j].value === "(")) {
+    const t = tokens[j];
+    // a parameter list holds only names, commas and `...`
+    if (!(t.type === TOKEN_IDENT || t.value === "," || t.value === "...")) return false;
+    j--;
+  }
+  j--; // before the `(`: the function's name (a.b:c) or the keyword itself
+  while (j >= 1 && tokens[j].type === TOKEN_IDENT && tokens[j - 1].type === TOKEN_PUNCT && (tokens[j - 1].value === "." || tokens[j - 1].value === ":")) j -= 2;
+  if (j >= 0 && tokens[j].type === TOKEN_IDENT) j--;
+  return j >= 0 && tokens[j].type === TOKEN_KEYWORD && tokens[j].value === "function";
+}
+
+/**
+ * A parenthesized expression (not a call) as a whole statement right before `index` — `(a) end`:
+ * lua5.4 reads an expression statement, finds neither a call nor an assignment, and says
+ * "syntax error" at the next token.
+ */
+function parenthesizedStatement(src: string, index: number): boolean {
+  const scan = scanTo(src, index);
+  if (scan === undefined || scan.tokens.length === 0) return false;
+  const tokens = scan.tokens;
+  const last = tokens.length - 1;
+  if (tokens[last].type !== TOKEN_PUNCT || tokens[last].value !== ")") return false;
+  const start = suffixedStart(tokens, last);
+  if (tokens[start]?.type !== TOKEN_PUNCT || tokens[start].value !== "(" || !startsStatement(tokens, start)) return false;
+  // the last `)` must close the `(` at the start: `(f)(x)` is a call
+  let depth = 0;
+  for (let k = start; k <= last; k++) {
+    const t = tokens[k];
+    if (t.type !== TOKEN_PUNCT) continue;
+    if (t.value === "(" || t.value === "[" || t.value === "{") depth++;
+    else if (t.value === ")" || t.value === "]" || t.value === "}") {
+      if (--depth === 0) return k === last;
+    }
+  }
+  return false;
+}
+
 /**
  * Where the suffixed expression (`a.b[c]:d(e) "f"`) that ends at tokens[end] starts: walking
  * back over fields, indexes and call arguments to its first name or parenthesis.
@@ -129,8 +188,8 @@ function suffixedStart(tokens: Token[], end: number): number {
       }
       if (j <= 0) return Math.max(j, 0);
       // `(…)` or `{…}` after something that ends a prefix expression is a call's arguments
-      // (not after a number, nil or `end`); `[…]` an index
-      if (v !== "]" && !endsPrefix(tokens[j - 1])) return j;
+      // (not after a number, nil or `end`, nor after a function's parameter list); `[…]` an index
+      if (v !== "]" && (!endsPrefix(tokens[j - 1]) || closesParameters(tokens, j - 1))) return j;
       i = j - 1;
     } else if (t.type === TOKEN_IDENT) {
       const before = tokens[i - 1];
@@ -188,7 +247,8 @@ function assignmentToCall(src: string, index: number, near: string): string | un
   const prev = scan.tokens[start - 1];
   if (scan.tokens[start]?.type === TOKEN_IDENT && prev?.type === TOKEN_KEYWORD && prev.value === "local") start++;
   const before = scan.tokens[start - 1];
-  const inTargets = before?.type === TOKEN_PUNCT && before.value === ","; // `a, f() x`
+  // `a, f() x` (a list of targets), but not `x = a, f() x` (the values after `=`)
+  const inTargets = before?.type === TOKEN_PUNCT && before.value === "," && !afterEquals(scan.tokens, start - 1);
   const statement = startsStatement(scan.tokens, start);
   // `(f)` as a statement: an expression that is neither a call nor an assignment
   const parenthesized = statement && scan.tokens[start]?.type === TOKEN_PUNCT && scan.tokens[start].value === "(";
@@ -213,7 +273,8 @@ function greedyNumeral(src: string, start: number): string {
 /** luaparse's own "malformed number" (it stops earlier): the numeral around `index`, read as lua5.4 does. */
 function greedyNumeralAt(src: string, index: number, line: number): { line: number; text: string } {
   let start = Math.min(index, src.length);
-  while (start > 0 && /[0-9A-Za-z_.]/.test(src[start - 1])) start--;
+  // back over the numeral's characters; a '.' after another '.' is the `..` operator
+  while (start > 0 && (/[0-9A-Za-z_]/.test(src[start - 1]) || (src[start - 1] === "." && src[start - 2] !== "."))) start--;
   while (start < index && !/[0-9.]/.test(src[start])) start++; // the numeral starts at a digit or '.'
   return { line, text: greedyNumeral(src, start) };
 }
@@ -244,6 +305,19 @@ function malformedNumeral(src: string, index: number): { line: number; text: str
   return undefined;
 }
 
+/** A digit run touching a letter, not inside a name (cheap test before the lexer pass below). */
+const TOUCHING = /(?<![A-Za-z0-9_.])[0-9][0-9a-fA-FxX.]*[A-Za-z_]|(?<![A-Za-z0-9_])\.[0-9][0-9a-fA-F.]*[A-Za-z_]/;
+
+/**
+ * A numeral touching a letter (`1do`, `3x`, `2.5an`) that luaparse split into a number and a
+ * name, so the source parsed: lua5.4's lexer reads the whole run and calls it malformed.
+ */
+export function touchingNumeralError(src: string, chunk: string): LuaSyntaxError | undefined {
+  if (!TOUCHING.test(src)) return undefined;
+  const m = malformedNumeral(src, src.length);
+  return m === undefined ? undefined : new LuaSyntaxError(chunk, m.line, `malformed number near '${m.text}'`);
+}
+
 /**
  * lua5.4's wording for a missing closer: "'end' expected (to close 'if' at line 3) near x" when
  * the opener is on another line than the error, and "unexpected symbol" for `f(` or `{` with
@@ -268,8 +342,8 @@ function closingContext(src: string, index: number, line: number, closer: string
   return `'${closer}' expected (to close '${top.what}' at line ${top.line}) near ${near}`;
 }
 
-/** luaparse's messages for lexical errors. */
-export const LEXICAL = /^(unfinished (long )?(string|comment)|malformed number|invalid escape sequence|hexadecimal digit expected|decimal escape too large|UTF-8 value too large|missing '[{}]')/;
+/** luaparse's messages for lexical errors (an invalid character is one: `unexpected symbol '!'`). */
+export const LEXICAL = /^(unfinished (long )?(string|comment)|malformed number|invalid escape sequence|hexadecimal digit expected|decimal escape too large|UTF-8 value too large|missing '[{}]'|unexpected symbol '[^']*' near)/;
 
 /** Where the last token before a lexical error ends (undefined when the whole source lexes). */
 export function lastTokenEnd(src: string): number | undefined {
@@ -298,11 +372,13 @@ export function wordedError(src: string, chunk: string, err: Error & { line: num
     const bad = escapeError(src, nextToken(src, lastTokenEnd(src) ?? 0).offset);
     if (bad !== undefined) text = `${bad.message} near '${bad.near}'`;
   }
+  const expected = /^'?(<eof>|end)'? expected near (.*)$/s.exec(text);
+  if (expected && err.index !== undefined && parenthesizedStatement(src, err.index)) text = `syntax error near ${expected[2]}`;
   const closer = /^'(end|\)|\}|until)' expected near (.*)$/s.exec(text);
   if (closer && err.index !== undefined) text = closingContext(src, err.index, err.line, closer[1], closer[2]) ?? text;
   const unexpected = /^unexpected symbol near (.*)$/s.exec(text);
   if (unexpected && err.index !== undefined) {
-    text = atChunkEnd(src, err.index, unexpected[1]) ?? text;
+    text = parenthesizedStatement(src, err.index) ? `syntax error near ${unexpected[1]}` : atChunkEnd(src, err.index, unexpected[1]) ?? text;
     // `f() = 1`, `f(), x = 1`: lua5.4 reads an assignment to a call
     if (text === unexpected[0]) text = assignmentToCall(src, err.index, unexpected[1]) ?? text;
   }
