@@ -34,12 +34,74 @@ function isVoid(s: L.Statement): boolean {
 export function lowerLabelled(ctx: Context, stmts: L.Statement[]): t.Statement[] {
   const p = stmts.findIndex((s) => s.type === "LabelStatement");
   if (p < 0) return lowerPlain(ctx, stmts);
-  const label = stmts[p] as L.LabelStatement;
+  // consecutive labels (`::a:: ::cont::`) mark one position: split there once
+  let q = p;
+  while (q + 1 < stmts.length && stmts[q + 1].type === "LabelStatement") q++;
+  const labels = stmts.slice(p, q + 1) as L.LabelStatement[];
+  for (const label of labels) {
+    checkRedefinition(ctx, label);
+    // registered at once (its jump target is set below), so that `::a:: ::a::` conflicts
+    ctx.scope.gotos.set(label.label.name, { js: "", kind: "break", line: lineOf(label), offset: rangeOf(label)[0] });
+  }
+  const before = stmts.slice(0, p), after = stmts.slice(q + 1);
+  const out: t.Statement[] = [];
+  // forward jumps: `break` out of labelled blocks that end at the labels
+  const forward = labels.filter((l) => before.some((s) => jumpsTo([s], l.label.name)));
+  const i0 = forward.length === 0 ? -1 : before.findIndex((s) => forward.some((l) => jumpsTo([s], l.label.name)));
+  if (i0 >= 0 && !after.every(isVoid)) {
+    for (const l of forward) {
+      const name = l.label.name;
+      const from = before.findIndex((s) => jumpsTo([s], name));
+      const local = before.slice(from).find((s) => s.type === "LocalStatement" ||
+        (s.type === "FunctionDeclaration" && s.isLocal)) as L.LocalStatement | L.FunctionDeclaration | undefined;
+      if (local) {
+        const v = local.type === "LocalStatement" ? local.variables[0].name : (local.identifier as L.Identifier).name;
+        const g = findGoto(before.slice(from), name)!;
+        throw new CompileError(ctx.lineAfter(rangeOf(l)[1]), `<goto ${name}> at line ${lineOf(g)} jumps into the scope of local '${v}'`);
+      }
+    }
+  }
+  for (const l of labels) {
+    const js = forward.includes(l) ? ctx.label(l.label.name) : ""; // "" reserves the name
+    ctx.scope.gotos.set(l.label.name, { js, kind: "break", line: lineOf(l), offset: rangeOf(l)[0] });
+  }
+  if (i0 >= 0) {
+    out.push(...lowerPlain(ctx, before.slice(0, i0)));
+    let inner: t.Statement = t.blockStatement(lowerPlain(ctx, before.slice(i0)));
+    for (const l of forward) inner = t.labeledStatement(t.identifier(ctx.scope.gotos.get(l.label.name)!.js), inner);
+    out.push(inner);
+  } else {
+    out.push(...lowerPlain(ctx, before));
+  }
+  // backward jumps: `continue` of a labelled loop around the rest of the block
+  const backward = labels.filter((l) => jumpsTo(after, l.label.name));
+  for (const l of labels) {
+    const js = backward.includes(l) ? ctx.label(l.label.name) : "";
+    ctx.scope.gotos.set(l.label.name, { js, kind: backward.includes(l) ? "continue" : "break", line: lineOf(l), offset: rangeOf(l)[0] });
+  }
+  if (backward.length > 0) {
+    const loop = ctx.fn.loops[ctx.fn.loops.length - 1];
+    if (loop) loop.wrappersInside++;
+    const rest = lowerLabelled(ctx, after);
+    if (loop) loop.wrappersInside--;
+    rest.push(t.breakStatement());
+    let stmt: t.Statement = t.whileStatement(t.booleanLiteral(true), t.blockStatement(rest));
+    for (const l of backward) stmt = t.labeledStatement(t.identifier(ctx.scope.gotos.get(l.label.name)!.js), stmt);
+    out.push(at(stmt, labels[0]));
+  } else {
+    out.push(...lowerLabelled(ctx, after));
+  }
+  return out;
+}
+
+/**
+ * lua5.4 checks at the label, in source order: a same-named label still open in this function
+ * (earlier in this block or in an enclosing one) conflicts; one in a block already closed does
+ * not. The error is reported at the token after the label.
+ */
+function checkRedefinition(ctx: Context, label: L.LabelStatement): void {
   const name = label.label.name;
   const offset = rangeOf(label)[0];
-  // lua5.4 checks at the label, in source order: a same-named label still open in this function
-  // (earlier in this block or in an enclosing one) conflicts; one in a block already closed
-  // does not. The error is reported at the token after the label.
   for (let s = ctx.scope; s && s.fn === ctx.fn; s = s.parent!) {
     const prev = s.gotos.get(name);
     if (prev && prev.offset < offset) {
@@ -47,43 +109,6 @@ export function lowerLabelled(ctx: Context, stmts: L.Statement[]): t.Statement[]
     }
     if (!s.parent) break;
   }
-  const before = stmts.slice(0, p), after = stmts.slice(p + 1);
-  const out: t.Statement[] = [];
-  const i0 = before.findIndex((s) => jumpsTo([s], name));
-  if (i0 >= 0) {
-    const atEnd = after.every(isVoid);
-    if (!atEnd) {
-      const local = before.slice(i0).find((s) => s.type === "LocalStatement" ||
-        (s.type === "FunctionDeclaration" && s.isLocal)) as L.LocalStatement | L.FunctionDeclaration | undefined;
-      if (local) {
-        const v = local.type === "LocalStatement" ? local.variables[0].name : (local.identifier as L.Identifier).name;
-        const g = findGoto(before.slice(i0), name)!;
-        throw new CompileError(ctx.lineAfter(rangeOf(label)[1]), `<goto ${name}> at line ${lineOf(g)} jumps into the scope of local '${v}'`);
-      }
-    }
-    out.push(...lowerPlain(ctx, before.slice(0, i0)));
-    const js = ctx.label(name);
-    ctx.scope.gotos.set(name, { js, kind: "break", line: lineOf(label), offset });
-    const inner = lowerPlain(ctx, before.slice(i0));
-    out.push(t.labeledStatement(t.identifier(js), t.blockStatement(inner)));
-  } else {
-    ctx.scope.gotos.set(name, { js: "", kind: "break", line: lineOf(label), offset }); // reserve the name
-    out.push(...lowerPlain(ctx, before));
-  }
-  if (jumpsTo(after, name)) {
-    const js = ctx.label(name);
-    ctx.scope.gotos.set(name, { js, kind: "continue", line: lineOf(label), offset });
-    const loop = ctx.fn.loops[ctx.fn.loops.length - 1];
-    if (loop) loop.wrappersInside++;
-    const rest = lowerLabelled(ctx, after);
-    if (loop) loop.wrappersInside--;
-    rest.push(t.breakStatement());
-    out.push(at(t.labeledStatement(t.identifier(js), t.whileStatement(t.booleanLiteral(true), t.blockStatement(rest))), label));
-  } else {
-    ctx.scope.gotos.set(name, { js: "", kind: "break", line: lineOf(label), offset });
-    out.push(...lowerLabelled(ctx, after));
-  }
-  return out;
 }
 
 function findGoto(stmts: L.Statement[], name: string): L.GotoStatement | undefined {

@@ -286,3 +286,32 @@ export function patternProgram(seed: number, count: number): string {
   }
   return lines.join("\n") + "\n";
 }
+
+const MUTATION_TOKENS = ["end", "(", ")", "=", "then", "do", ",", "local", "function", "[", "]", "{", "}", "..", "+", "if",
+  "return", "'", "\"", "::", "goto", "break", "...", "0x", "1e", "[[", "--[[", "<const>", "<close>", "<bad>", "~", "//", "::a::"];
+
+/** A Lua string literal holding s (any bytes). */
+function luaQuote(s: string): string {
+  return "\"" + [...s].map((c) => {
+    const n = c.charCodeAt(0);
+    return c === "\"" || c === "\\" ? "\\" + c : n < 32 || n > 126 ? "\\" + String(n).padStart(3, "0") : c;
+  }).join("") + "\"";
+}
+
+/**
+ * `count` random statement programs, each broken by one mutation (a token deleted, inserted or
+ * replaced), loaded with load(): the syntax error messages (or success) are printed.
+ */
+export function syntaxProgram(seed: number, count: number): string {
+  const r = new Rng(seed * 7 + 1);
+  const lines = ["local function try(src) local f, e = load(src, '=m') print(f ~= nil, e) end"];
+  for (let i = 0; i < count; i++) {
+    const words = statementProgram(seed * 1000 + i, 2).split(/(\s+)/);
+    const at = r.int(0, words.length - 1), m = r.next();
+    if (m < 0.4) words[at] = "";
+    else if (m < 0.7) words[at] = `${words[at]} ${r.pick(MUTATION_TOKENS)} `;
+    else words[at] = r.pick(MUTATION_TOKENS);
+    lines.push(`try(${luaQuote(words.join(""))})`);
+  }
+  return lines.join("\n") + "\n";
+}
