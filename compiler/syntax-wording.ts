@@ -189,7 +189,9 @@ function suffixedStart(tokens: Token[], end: number): number {
       if (j <= 0) return Math.max(j, 0);
       // `(…)` or `{…}` after something that ends a prefix expression is a call's arguments
       // (not after a number, nil or `end`, nor after a function's parameter list); `[…]` an index
-      if (v !== "]" && (!endsPrefix(tokens[j - 1]) || closesParameters(tokens, j - 1))) return j;
+      // (nor after a string that is not itself a call's argument: `.. ':' (x)`)
+      if (v !== "]" && (!endsPrefix(tokens[j - 1]) || closesParameters(tokens, j - 1) ||
+        (tokens[j - 1].type === TOKEN_STRING && !endsPrefix(tokens[j - 2])))) return j;
       i = j - 1;
     } else if (t.type === TOKEN_IDENT) {
       const before = tokens[i - 1];
