@@ -364,7 +364,15 @@ export function lastTokenEnd(src: string): number | undefined {
  * lua5.4 gives (`err` is luaparse's, with its 1-based line and the offset where it stopped).
  */
 export function wordedError(src: string, chunk: string, err: Error & { line: number; index?: number }): LuaSyntaxError {
-  let text = reword(err.message.replace(/^\[\d+:\d+\] /, ""), err.line);
+  const bare = err.message.replace(/^\[\d+:\d+\] /, "");
+  if (/^'\[' expected near /.test(bare)) {
+    // luaparse's long-bracket error: `[=` not followed by `[` is lua5.4's invalid delimiter
+    const delim = /\[(=+)(?![=[])/g;
+    delim.lastIndex = Math.min(err.index ?? 0, src.length);
+    const m = delim.exec(src);
+    if (m !== null) return new LuaSyntaxError(chunk, src.slice(0, m.index).split("\n").length, `invalid long string delimiter near '[${m[1]}'`);
+  }
+  let text = reword(bare, err.line);
   // lexical errors: lua5.4 shows the token read so far (from the opening quote), or <eof>
   // (a string cut by a newline shows its text; luaparse's index is then just past the newline)
   if (/^unfinished string near /.test(text) && (err.index ?? 0) >= src.length && !/[\r\n]/.test(src[(err.index ?? 0) - 1] ?? "")) {
