@@ -22,3 +22,4 @@ export { select } from "./lib/base.ts";
 // a chunk compiled as an ES module registers its URL, so its stack frames map to the Lua chunk
 export { registerChunk } from "./error.ts";
 export { RETRY, leaf0, leaf1, leaf2, leaf3, leafA } from "./leaf.ts";
+export { fnT } from "./drive.ts";

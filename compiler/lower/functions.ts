@@ -13,12 +13,42 @@ import { isPureLeaf } from "./pure-leaf.ts";
 export function lowerFunctionValue(
   ctx: Context, f: L.FunctionDeclaration, name: string | undefined, isMethod = false, self?: Binding,
 ): t.Expression {
+  if (mayYield(f.body) && nestingDepth(ctx) >= TWIN_ONLY_DEPTH && definesFunctions(f.body)) {
+    // each level of nesting doubles the copies of a nested function (it is emitted inside its
+    // parent's plain body and inside its twin); from this depth on, a function that defines
+    // others is emitted as its twin only, and plain calls drive the twin (runtime/drive.ts)
+    return at(t.callExpression(ctx.rt("fnT"), [lowerFunction(ctx, f, name, isMethod, true, self)]), f);
+  }
   const plain = lowerFunction(ctx, f, name, isMethod, false, self);
   if (!mayYield(f.body)) return plain;
   const twin = lowerFunction(ctx, f, name, isMethod, true, self);
   const args: t.Expression[] = [plain, twin];
   if (isPureLeaf(ctx, f, isMethod)) args.push(t.numericLiteral(1));
   return at(t.callExpression(ctx.rt("fn"), args), f);
+}
+
+/** Nesting depth (1 for a function in the main chunk) from which functions defining others are twin-only. */
+const TWIN_ONLY_DEPTH = 3;
+
+/** The nesting depth a function defined here gets (1 in the main chunk). */
+function nestingDepth(ctx: Context): number {
+  let d = 1;
+  for (let s = ctx.fn; s.parent !== undefined; s = s.parent) d++;
+  return d;
+}
+
+/** Whether a function body (at any depth) defines a function. */
+function definesFunctions(node: unknown): boolean {
+  if (Array.isArray(node)) return node.some(definesFunctions);
+  if (node === null || typeof node !== "object") return false;
+  const n = node as Record<string, unknown> & { type?: string };
+  if (n.type === "FunctionDeclaration") return true;
+  for (const k in n) {
+    if (k === "loc" || k === "range" || k === "type") continue;
+    const v = n[k];
+    if (v !== null && typeof v === "object" && definesFunctions(v)) return true;
+  }
+  return false;
 }
 
 const MAY_YIELD = new Set([
