@@ -27,6 +27,8 @@ interface Opener {
   params: boolean;
   /** a while/for whose `do` has been read */
   looped?: boolean;
+  /** for `(`: its index among the tokens read */
+  at?: number;
 }
 
 /**
@@ -47,7 +49,7 @@ function scanTo(src: string, index: number): { stack: Opener[]; last: Token | un
         stack.push({ what: "function", line: t.line, params: false });
         awaitingParams = true;
       } else if (v === "(") {
-        stack.push({ what: "(", line: t.line, params: awaitingParams });
+        stack.push({ what: "(", line: t.line, params: awaitingParams, at: tokens.length });
         awaitingParams = false;
       } else if (v === "do" && top !== undefined && (top.what === "while" || top.what === "for") && !top.looped) {
         top.looped = true; // the loop's own `do`
@@ -340,8 +342,13 @@ function closingContext(src: string, index: number, line: number, closer: string
   if ((closer === ")" && !top.params && lastPunct === "(") || (closer === "}" && (lastPunct === "{" || lastPunct === "," || lastPunct === ";"))) {
     return `unexpected symbol near ${near}`;
   }
-  if (top.params || top.line === line) return undefined; // a parameter list, or the same line: plain
-  return `'${closer}' expected (to close '${top.what}' at line ${top.line}) near ${near}`;
+  // a call's arguments: lua5.4 gives the line where the called expression starts
+  let openLine = top.line;
+  if (top.what === "(" && !top.params && top.at !== undefined && top.at > 0 && endsPrefix(scan.tokens[top.at - 1])) {
+    openLine = scan.tokens[suffixedStart(scan.tokens, top.at - 1)]?.line ?? openLine;
+  }
+  if (top.params || openLine === line) return undefined; // a parameter list, or the same line: plain
+  return `'${closer}' expected (to close '${top.what}' at line ${openLine}) near ${near}`;
 }
 
 /** luaparse's messages for lexical errors (an invalid character is one: `unexpected symbol '!'`). */
