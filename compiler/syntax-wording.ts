@@ -111,11 +111,24 @@ function atChunkEnd(src: string, index: number, near: string): string | undefine
 
 const OPEN_OF: Record<string, string> = { ")": "(", "]": "[", "}": "{" };
 
+/** The index of the bracket closing the one at tokens[open]. */
+function closingOf(tokens: Token[], open: number): number {
+  let depth = 0;
+  for (let k = open; k < tokens.length; k++) {
+    const v = tokens[k].type === TOKEN_PUNCT ? String(tokens[k].value) : "";
+    if (v === "(" || v === "[" || v === "{") depth++;
+    else if ((v === ")" || v === "]" || v === "}") && --depth === 0) return k;
+  }
+  return -1;
+}
+
 /** Whether an `=` of the same statement (outside brackets) comes before tokens[i]. */
 function afterEquals(tokens: Token[], i: number): boolean {
   let depth = 0;
   for (let j = i; j >= 0; j--) {
     const t = tokens[j];
+    // a name right after a complete expression starts a new statement
+    if (depth === 0 && tokens[j + 1]?.type === TOKEN_IDENT && j + 1 <= i && endsExpression(t)) return false;
     if (t.type === TOKEN_KEYWORD && depth === 0) return false; // local, do, then, return, … : the statement's start
     if (t.type !== TOKEN_PUNCT) continue;
     const v = String(t.value);
@@ -192,8 +205,7 @@ function suffixedStart(tokens: Token[], end: number): number {
       // `(…)` or `{…}` after something that ends a prefix expression is a call's arguments
       // (not after a number, nil or `end`, nor after a function's parameter list); `[…]` an index
       // (nor after a string that is not itself a call's argument: `.. ':' (x)`)
-      if (v !== "]" && (!endsPrefix(tokens[j - 1]) || closesParameters(tokens, j - 1) ||
-        (tokens[j - 1].type === TOKEN_STRING && !endsPrefix(tokens[j - 2])))) return j;
+      if (v !== "]" && (!endsPrefixAt(tokens, j - 1) || closesParameters(tokens, j - 1))) return j;
       i = j - 1;
     } else if (t.type === TOKEN_IDENT) {
       const before = tokens[i - 1];
@@ -213,6 +225,27 @@ function endsPrefix(t: Token | undefined): boolean {
   if (t === undefined) return false;
   if (t.type === TOKEN_PUNCT) return t.value === ")" || t.value === "]" || t.value === "}";
   return t.type === TOKEN_IDENT || t.type === TOKEN_STRING;
+}
+
+/**
+ * Whether tokens[i] ends a prefix expression, one that call arguments may follow: a name, `)`,
+ * `]`, or a string or table constructor that is itself a call's argument (`f'x'`, `f{…}`); a
+ * string or table literal as a value is not one.
+ */
+function endsPrefixAt(tokens: Token[], i: number): boolean {
+  const t = tokens[i];
+  if (t === undefined) return false;
+  if (t.type === TOKEN_STRING) return endsPrefixAt(tokens, i - 1);
+  if (t.type === TOKEN_PUNCT && t.value === "}") {
+    let depth = 0;
+    for (let j = i; j >= 0; j--) {
+      const v = tokens[j].type === TOKEN_PUNCT ? String(tokens[j].value) : "";
+      if (v === ")" || v === "]" || v === "}") depth++;
+      else if ((v === "(" || v === "[" || v === "{") && --depth === 0) return endsPrefixAt(tokens, j - 1);
+    }
+    return false;
+  }
+  return endsPrefix(t);
 }
 
 /** Whether tokens[start] begins a statement (nothing before it wants an expression there). */
@@ -244,9 +277,13 @@ function notAnAssignment(src: string, index: number, near: string): string | und
 function assignmentToCall(src: string, index: number, near: string): string | undefined {
   const scan = scanTo(src, index);
   if (scan === undefined) return undefined;
-  const last = scan.tokens[scan.tokens.length - 1];
-  if (last?.type !== TOKEN_PUNCT || last.value !== ")") return undefined;
-  let start = suffixedStart(scan.tokens, scan.tokens.length - 1);
+  const lastAt = scan.tokens.length - 1;
+  const last = scan.tokens[lastAt];
+  // the statement so far ends with a call: `f(…)`, or `f'…'` / `f{…}`
+  const call = (last?.type === TOKEN_PUNCT && last.value === ")") ||
+    ((last?.type === TOKEN_STRING || (last?.type === TOKEN_PUNCT && last.value === "}")) && endsPrefixAt(scan.tokens, lastAt));
+  if (!call) return undefined;
+  let start = suffixedStart(scan.tokens, lastAt);
   // `local name (x)`: the local statement ends at its name; the parenthesis starts a statement
   const prev = scan.tokens[start - 1];
   if (scan.tokens[start]?.type === TOKEN_IDENT && prev?.type === TOKEN_KEYWORD && prev.value === "local") start++;
@@ -254,8 +291,10 @@ function assignmentToCall(src: string, index: number, near: string): string | un
   // `a, f() x` (a list of targets), but not `x = a, f() x` (the values after `=`)
   const inTargets = before?.type === TOKEN_PUNCT && before.value === "," && !afterEquals(scan.tokens, start - 1);
   const statement = startsStatement(scan.tokens, start);
-  // `(f)` as a statement: an expression that is neither a call nor an assignment
-  const parenthesized = statement && scan.tokens[start]?.type === TOKEN_PUNCT && scan.tokens[start].value === "(";
+  // `(f)` as a statement: an expression that is neither a call nor an assignment (the
+  // parenthesis that opens it closes last; `(f)(x)` is a call)
+  const parenthesized = statement && scan.tokens[start]?.type === TOKEN_PUNCT && scan.tokens[start].value === "(" &&
+    closingOf(scan.tokens, start) === lastAt;
   return inTargets || parenthesized || (/^'[,=]'$/.test(near) && statement) ? `syntax error near ${near}` : undefined;
 }
 
@@ -344,7 +383,8 @@ function closingContext(src: string, index: number, line: number, closer: string
   }
   // a call's arguments: lua5.4 gives the line where the called expression starts
   let openLine = top.line;
-  if (top.what === "(" && !top.params && top.at !== undefined && top.at > 0 && endsPrefix(scan.tokens[top.at - 1])) {
+  if (top.what === "(" && !top.params && top.at !== undefined && top.at > 0 && endsPrefixAt(scan.tokens, top.at - 1) &&
+      !closesParameters(scan.tokens, top.at - 1)) {
     openLine = scan.tokens[suffixedStart(scan.tokens, top.at - 1)]?.line ?? openLine;
   }
   if (top.params || openLine === line) return undefined; // a parameter list, or the same line: plain
