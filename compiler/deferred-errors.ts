@@ -94,3 +94,47 @@ function enclosingFunctionEnd(node: unknown, offset: number): number | undefined
   visit(node);
   return best;
 }
+
+/**
+ * The end offset of the innermost function around `offset`, found from tokens (for a source
+ * that does not parse); undefined for the main chunk or when it cannot tell.
+ */
+export function functionEndByTokens(src: string, offset: number): number | undefined {
+  const stack: { what: string; looped?: boolean }[] = [];
+  let target = -1;
+  try {
+    const lx = lexer(src);
+    for (let t = lx.lex(); t.type !== TOKEN_EOF; t = lx.lex()) {
+      if (target < 0 && t.range[0] >= offset) {
+        for (let i = stack.length - 1; i >= 0; i--) if (stack[i].what === "function") { target = i; break; }
+        if (target < 0) return undefined; // the main chunk
+      }
+      if (t.type !== TOKEN_KEYWORD) continue;
+      const v = String(t.value);
+      const top = stack[stack.length - 1];
+      if (v === "do" && top !== undefined && (top.what === "while" || top.what === "for") && !top.looped) top.looped = true;
+      else if (v === "function" || v === "if" || v === "while" || v === "for" || v === "do" || v === "repeat") stack.push({ what: v });
+      else if (v === "end" || v === "until") {
+        stack.pop();
+        if (target >= 0 && stack.length === target) return t.range[1];
+      }
+    }
+  } catch {
+    return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * A deferred error whose function closes before a syntax error at `errorOffset` is what lua5.4
+ * reports (it finds the stray break or goto when that function ends); undefined otherwise.
+ */
+export function deferredBefore(source: string, src: string, chunk: string, found: Deferred[], errorOffset: number): LuaSyntaxError | undefined {
+  let best: { d: Deferred; end: number } | undefined;
+  for (const d of found) {
+    const end = functionEndByTokens(src, d.offset);
+    if (end === undefined || end > errorOffset) continue;
+    if (best === undefined || end < best.end) best = { d, end };
+  }
+  return best && new LuaSyntaxError(chunk, lineAt(source, nextToken(source, best.end).offset), best.d.text);
+}
