@@ -32,8 +32,10 @@ function isVoid(s: L.Statement): boolean {
 
 /** A statement list that may contain labels. */
 export function lowerLabelled(ctx: Context, stmts: L.Statement[]): t.Statement[] {
-  const p = stmts.findIndex((s) => s.type === "LabelStatement");
-  if (p < 0) return lowerPlain(ctx, stmts);
+  const first = stmts.findIndex((s) => s.type === "LabelStatement");
+  if (first < 0) return lowerPlain(ctx, stmts);
+  const p = splitPoint(stmts, first);
+  const extended = p !== first;
   // consecutive labels (`::a:: ::cont::`) mark one position: split there once
   let q = p;
   while (q + 1 < stmts.length && stmts[q + 1].type === "LabelStatement") q++;
@@ -65,7 +67,16 @@ export function lowerLabelled(ctx: Context, stmts: L.Statement[]): t.Statement[]
     const js = forward.includes(l) ? ctx.label(l.label.name) : ""; // "" reserves the name
     ctx.scope.gotos.set(l.label.name, { js, kind: "break", line: lineOf(l), offset: rangeOf(l)[0] });
   }
-  if (i0 >= 0) {
+  if (extended) {
+    // the labels in front keep their own jumps inside; the whole prefix is the label's block
+    let inner: t.Statement = t.blockStatement(lowerLabelled(ctx, before));
+    for (const l of forward) inner = t.labeledStatement(t.identifier(ctx.scope.gotos.get(l.label.name)!.js), inner);
+    out.push(inner);
+    for (const s of before) {
+      // their jump targets do not enclose what follows (no jump from there reaches them: splitPoint)
+      if (s.type === "LabelStatement") ctx.scope.gotos.set(s.label.name, { js: "", kind: "break", line: lineOf(s), offset: rangeOf(s)[0] });
+    }
+  } else if (i0 >= 0) {
     out.push(...lowerPlain(ctx, before.slice(0, i0)));
     let inner: t.Statement = t.blockStatement(lowerPlain(ctx, before.slice(i0)));
     for (const l of forward) inner = t.labeledStatement(t.identifier(ctx.scope.gotos.get(l.label.name)!.js), inner);
@@ -92,6 +103,32 @@ export function lowerLabelled(ctx: Context, stmts: L.Statement[]): t.Statement[]
     out.push(...lowerLabelled(ctx, after));
   }
   return out;
+}
+
+/**
+ * Where to split a block at its labels: at the first one (`first`), unless a goto in front of it
+ * jumps forward to a label further on (`goto cont … ::a:: x() ::cont::`); then at the furthest
+ * such label, so that its block can hold the jump. Not when labels repeat a name (lua5.4's
+ * redefinition check must see them in order) or when a label in front is the target of a jump
+ * from behind the split.
+ */
+function splitPoint(stmts: L.Statement[], first: number): number {
+  const labels = stmts.flatMap((s, i) => (s.type === "LabelStatement" ? [{ name: s.label.name, i }] : []));
+  if (new Set(labels.map((l) => l.name)).size !== labels.length) return first;
+  let p = first;
+  for (;;) {
+    const before = stmts.slice(0, p);
+    let far = p;
+    for (const l of labels) if (l.i > p && jumpsTo(before, l.name)) far = Math.max(far, l.i);
+    if (far === p) break;
+    p = far;
+  }
+  while (p + 1 < stmts.length && stmts[p + 1].type === "LabelStatement") p++;
+  const rest = stmts.slice(p + 1);
+  if (p !== first && labels.some((l) => l.i < p && jumpsTo(rest, l.name))) return first;
+  // back to the first label of the run the split is in
+  while (p > first && stmts[p - 1].type === "LabelStatement") p--;
+  return p;
 }
 
 /**
