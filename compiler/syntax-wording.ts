@@ -10,7 +10,7 @@ import { LuaSyntaxError } from "./syntax-error.ts";
 function reword(msg: string, line: number): string {
   return msg
     .replace(/^<expression> expected/, "unexpected symbol")
-    .replace(/^unexpected (?:symbol|keyword|identifier|string|number|undefined) '(.*)' near .*$/s, "unexpected symbol near '$1'")
+    .replace(/^unexpected (?:symbol|keyword|identifier|string|number|boolean|nil|undefined|vararg) '(.*)' near .*$/s, "unexpected symbol near '$1'")
     .replace(/^no loop to break near .*$/, `break outside loop at line ${line}`)
     .replace(/^(no visible label '.*' for <goto>)$/, `$1 at line ${line}`)
     .replace(/^(<goto .*>) (jumps into the scope of local '.*')$/, `$1 at line ${line} $2`)
@@ -317,8 +317,14 @@ function greedyNumeral(src: string, start: number): string {
 function greedyNumeralAt(src: string, index: number, line: number): { line: number; text: string } {
   let start = Math.min(index, src.length);
   // back over the numeral's characters; a '.' after another '.' is the `..` operator
-  while (start > 0 && (/[0-9A-Za-z_]/.test(src[start - 1]) || (src[start - 1] === "." && src[start - 2] !== "."))) start--;
+  while (start > 0 && (/[0-9A-Za-z_]/.test(src[start - 1]) || (src[start - 1] === "." && src[start - 2] !== ".") ||
+    (/[+-]/.test(src[start - 1]) && /[eEpP]/.test(src[start - 2] ?? "")))) start--; // (an exponent's sign)
   while (start < index && !/[0-9.]/.test(src[start])) start++; // the numeral starts at a digit or '.'
+  // luaparse may stop in front of the numeral (`t[s]1e+ 1`): then it is the next one
+  if (start >= index || !/[0-9.]/.test(src[start] ?? "")) {
+    const ahead = /[0-9.]/.exec(src.slice(index));
+    if (ahead !== null) start = index + ahead.index;
+  }
   return { line, text: greedyNumeral(src, start) };
 }
 
