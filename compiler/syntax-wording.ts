@@ -236,6 +236,8 @@ function endsPrefixAt(tokens: Token[], i: number): boolean {
   const t = tokens[i];
   if (t === undefined) return false;
   if (t.type === TOKEN_STRING) return endsPrefixAt(tokens, i - 1);
+  // `goto name`: a label's name, not an expression
+  if (t.type === TOKEN_IDENT && tokens[i - 1]?.type === TOKEN_KEYWORD && tokens[i - 1].value === "goto") return false;
   if (t.type === TOKEN_PUNCT && t.value === "}") {
     let depth = 0;
     for (let j = i; j >= 0; j--) {
