@@ -1,7 +1,7 @@
 // Errors lua5.4 finds later than luaparse: a `break` outside a loop and a `goto` with no visible
 // label are raised when the enclosing function ends; label errors at the token after the label.
 import type { Chunk } from "luaparse";
-import { TOKEN_EOF, TOKEN_KEYWORD, lexer } from "./lex.ts";
+import { TOKEN_EOF, TOKEN_IDENT, TOKEN_KEYWORD, lexer } from "./lex.ts";
 import { nextToken } from "./next-token.ts";
 import { LuaSyntaxError } from "./syntax-error.ts";
 
@@ -137,4 +137,47 @@ export function deferredBefore(source: string, src: string, chunk: string, found
     if (best === undefined || end < best.end) best = { d, end };
   }
   return best && new LuaSyntaxError(chunk, lineAt(source, nextToken(source, best.end).offset), best.d.text);
+}
+
+/**
+ * A label repeating an active one (same function, an enclosing or the same open block) before
+ * `errorOffset`: lua5.4 reports it when it reads the label, so before a syntax error further on
+ * (luaparse checks labels only after parsing). Found from tokens; undefined when there is none.
+ */
+export function duplicateLabelBefore(src: string, chunk: string, errorOffset: number): LuaSyntaxError | undefined {
+  if (!src.includes("::")) return undefined;
+  type Frame = { fn: boolean; what: string; looped?: boolean; labels: Map<string, number> };
+  const stack: Frame[] = [{ fn: true, what: "chunk", labels: new Map() }];
+  const toks: { type: number; value: unknown; range: [number, number]; line: number }[] = [];
+  try {
+    const lx = lexer(src);
+    for (let t = lx.lex(); t.type !== TOKEN_EOF && t.range[0] < errorOffset; t = lx.lex()) toks.push(t);
+  } catch {
+    // a lexical error: the tokens before it
+  }
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    const v = t.type === TOKEN_KEYWORD || t.value === "::" ? String(t.value) : "";
+    const top = stack[stack.length - 1];
+    if (v === "function") stack.push({ fn: true, what: v, labels: new Map() });
+    else if (v === "do" && (top.what === "while" || top.what === "for") && !top.looped) top.looped = true;
+    else if (v === "if" || v === "while" || v === "for" || v === "do" || v === "repeat") stack.push({ fn: false, what: v, labels: new Map() });
+    else if ((v === "elseif" || v === "else") && top.what === "if") top.labels = new Map(); // a new branch block
+    else if ((v === "end" || v === "until") && stack.length > 1) stack.pop();
+    else if (v === "::" && toks[i + 1]?.type === TOKEN_IDENT && toks[i + 2]?.value === "::") {
+      const name = String(toks[i + 1].value);
+      for (let k = stack.length - 1; k >= 0; k--) {
+        const prev = stack[k].labels.get(name);
+        if (prev !== undefined) {
+          const after = nextToken(src, toks[i + 2].range[1]).offset;
+          if (after >= errorOffset) return undefined;
+          return new LuaSyntaxError(chunk, lineAt(src, after), `label '${name}' already defined on line ${prev}`);
+        }
+        if (stack[k].fn) break;
+      }
+      top.labels.set(name, toks[i + 1].line);
+      i += 2;
+    }
+  }
+  return undefined;
 }

@@ -2,7 +2,7 @@
 // errors reworded as lua5.4 prints them ("chunk:line: message near 'token'").
 import luaparse from "luaparse";
 import type { Chunk } from "luaparse";
-import { Deferred, breakBefore, deferredBefore, deferredError, gotoError, lineAt } from "./deferred-errors.ts";
+import { Deferred, breakBefore, deferredBefore, deferredError, duplicateLabelBefore, gotoError, lineAt } from "./deferred-errors.ts";
 import { TOKEN_EOF, TOKEN_IDENT, TOKEN_KEYWORD, TOKEN_PUNCT, type Token, lexer } from "./lex.ts";
 import { LuaSyntaxError } from "./syntax-error.ts";
 import { LEXICAL, emptyArgumentError, lastTokenEnd, touchingNumeralError, wordedError } from "./syntax-wording.ts";
@@ -92,8 +92,10 @@ export function parse(source: string, chunk: string): Parsed {
       if (deferred.length > 0) throw deferredError(source, chunk, parsed.ast, deferred);
       return parsed;
     } catch (e) {
-      if (e instanceof LuaSyntaxError && deferred.length > 0 && e.offset !== undefined) {
-        throw deferredBefore(source, src, chunk, deferred, e.offset) ?? e;
+      if (e instanceof LuaSyntaxError && e.offset !== undefined) {
+        const label = duplicateLabelBefore(src, chunk, e.offset);
+        if (label !== undefined) throw label;
+        if (deferred.length > 0) throw deferredBefore(source, src, chunk, deferred, e.offset) ?? e;
       }
       if (!(e instanceof Deferred)) throw e;
       deferred.push(e);
