@@ -25,7 +25,7 @@ export interface Parsed {
  */
 function stripAttributes(src: string, chunk: string): { src: string; attributes: Map<number, Attribute> } {
   const attributes = new Map<number, Attribute>();
-  if (!/<\s*(const|close|[A-Za-z_]\w*)\s*>/.test(src) && !/\blocal\s[^\n]*<\s*[A-Za-z_]/.test(src)) return { src, attributes };
+  if (!/<\s*(const|close|[A-Za-z_]\w*)\s*>/.test(src) && !/\blocal\s+[A-Za-z_]\w*(\s*(<[^>\n]*>)?\s*,\s*[A-Za-z_]\w*)*\s*</.test(src)) return { src, attributes };
   const tokens: Token[] = [];
   try {
     const lx = lexer(src);
@@ -42,6 +42,12 @@ function stripAttributes(src: string, chunk: string): { src: string; attributes:
     while (tokens[j]?.type === TOKEN_IDENT) {
       const name = tokens[j];
       j++;
+      if (tokens[j]?.type === TOKEN_PUNCT && tokens[j].value === "<" && tokens[j + 1]?.type !== TOKEN_IDENT) {
+        // `local w < 2`: an attribute's name is wanted after '<'
+        const next = tokens[j + 1];
+        const near = next === undefined ? "<eof>" : `'${src.slice(next.range[0], next.range[1])}'`;
+        throw new LuaSyntaxError(chunk, next?.line ?? tokens[j].line, `<name> expected near ${near}`);
+      }
       if (tokens[j]?.type === TOKEN_PUNCT && tokens[j].value === "<" && tokens[j + 1]?.type === TOKEN_IDENT &&
           !(tokens[j + 2]?.type === TOKEN_PUNCT && tokens[j + 2].value === ">")) {
         // lua5.4 wants the '>' before it looks at the name (`<const>= 1` lexes as `<const >=`)
