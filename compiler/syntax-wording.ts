@@ -399,6 +399,61 @@ function closingContext(src: string, index: number, line: number, closer: string
   return `'${closer}' expected (to close '${top.what}' at line ${openLine}) near ${near}`;
 }
 
+/**
+ * What lua5.4 expects at an invalid character right after a complete expression: the closer of
+ * the innermost open bracket (with "to close … at line N" when that opened on another line), or
+ * after `return` and its values the end of the enclosing block; undefined otherwise.
+ */
+function expectedBeforeInvalid(src: string, index: number, line: number, near: string): string | undefined {
+  const tokens: Token[] = [];
+  try {
+    const lx = lexer(src);
+    for (let t = lx.lex(); t.type !== TOKEN_EOF && t.range[0] < index; t = lx.lex()) tokens.push(t);
+  } catch {
+    // the invalid character itself: the tokens before it
+  }
+  if (!endsExpression(tokens[tokens.length - 1])) return undefined;
+  let depth = 0;
+  for (let j = tokens.length - 1; j >= 0; j--) {
+    const t = tokens[j];
+    if (t.type === TOKEN_KEYWORD && depth === 0) {
+      if (t.value !== "return") {
+        if (["function", "do", "then", "else", "repeat", "local"].includes(String(t.value))) return undefined;
+        continue;
+      }
+      // `return values !`: the block ends here
+      const blocks: { what: string; line: number; looped?: boolean }[] = [];
+      for (const b of tokens.slice(0, j)) {
+        const v = b.type === TOKEN_KEYWORD ? String(b.value) : "";
+        const top = blocks[blocks.length - 1];
+        if (v === "do" && top !== undefined && (top.what === "while" || top.what === "for") && !top.looped) top.looped = true;
+        else if (["function", "if", "while", "for", "do", "repeat"].includes(v)) blocks.push({ what: v, line: b.line });
+        else if (v === "end" || v === "until") blocks.pop();
+      }
+      const top = blocks[blocks.length - 1];
+      if (top === undefined) return `<eof> expected near ${near}`;
+      const closer = top.what === "repeat" ? "until" : "end";
+      return top.line === line ? `'${closer}' expected near ${near}` : `'${closer}' expected (to close '${top.what}' at line ${top.line}) near ${near}`;
+    }
+    if (t.type !== TOKEN_PUNCT) continue;
+    const v = String(t.value);
+    if (v === ")" || v === "]" || v === "}") depth++;
+    else if (v === "(" || v === "[" || v === "{") {
+      if (depth > 0) {
+        depth--;
+        continue;
+      }
+      if (v === "[") return `']' expected near ${near}`;
+      const closer = v === "(" ? ")" : "}";
+      // a call's parenthesis is placed where the called expression starts
+      const openLine = v === "(" && endsPrefixAt(tokens, j - 1) && !closesParameters(tokens, j - 1)
+        ? tokens[suffixedStart(tokens, j - 1)]?.line ?? t.line : t.line;
+      return openLine === line ? `'${closer}' expected near ${near}` : `'${closer}' expected (to close '${v}' at line ${openLine}) near ${near}`;
+    }
+  }
+  return undefined;
+}
+
 /** luaparse's messages for lexical errors (an invalid character is one: `unexpected symbol '!'`). */
 export const LEXICAL = /^(unfinished (long )?(string|comment)|malformed number|invalid escape sequence|hexadecimal digit expected|decimal escape too large|UTF-8 value too large|missing '[{}]'|unexpected symbol '[^']*' near)/;
 
@@ -436,6 +491,12 @@ export function wordedError(src: string, chunk: string, err: Error & { line: num
     // the string token starts after the last token that lexed
     const bad = escapeError(src, nextToken(src, lastTokenEnd(src) ?? 0).offset);
     if (bad !== undefined) text = `${bad.message} near '${bad.near}'`;
+  }
+  // an invalid character (`!`) is a token to lua5.4's parser: after a complete expression inside
+  // brackets, the closer was expected there
+  if (/^unexpected symbol '[^']*' near/.test(bare) && err.index !== undefined) {
+    const near = /^unexpected symbol near (.*)$/s.exec(text)?.[1] ?? "";
+    text = expectedBeforeInvalid(src, err.index, err.line, near) ?? text;
   }
   const expected = /^'?(<eof>|end)'? expected near (.*)$/s.exec(text);
   if (expected && err.index !== undefined && parenthesizedStatement(src, err.index)) text = `syntax error near ${expected[2]}`;
