@@ -494,7 +494,7 @@ export function wordedError(src: string, chunk: string, err: Error & { line: num
   }
   // an invalid character (`!`) is a token to lua5.4's parser: after a complete expression inside
   // brackets, the closer was expected there
-  if (/^unexpected symbol '[^']*' near/.test(bare) && err.index !== undefined) {
+  if (/^unexpected symbol '([!@$`?\\]|[^\x00-\x7f])' near/.test(bare) && err.index !== undefined) { // a character no Lua token has
     const near = /^unexpected symbol near (.*)$/s.exec(text)?.[1] ?? "";
     text = expectedBeforeInvalid(src, err.index, err.line, near) ?? text;
   }
