@@ -122,6 +122,8 @@ function closingOf(tokens: Token[], open: number): number {
   return -1;
 }
 
+const STATEMENT_KEYWORDS = new Set(["local", "do", "then", "else", "elseif", "end", "return", "repeat", "until", "while", "for", "if", "in", "break", "goto"]);
+
 /** Whether an `=` of the same statement (outside brackets) comes before tokens[i]. */
 function afterEquals(tokens: Token[], i: number): boolean {
   let depth = 0;
@@ -129,7 +131,8 @@ function afterEquals(tokens: Token[], i: number): boolean {
     const t = tokens[j];
     // a name right after a complete expression starts a new statement
     if (depth === 0 && tokens[j + 1]?.type === TOKEN_IDENT && j + 1 <= i && endsExpression(t)) return false;
-    if (t.type === TOKEN_KEYWORD && depth === 0) return false; // local, do, then, return, … : the statement's start
+    // local, do, then, return, …: the statement's start (not `and`, `or`, `not`, `nil`, `true`, …)
+    if (t.type === TOKEN_KEYWORD && depth === 0 && STATEMENT_KEYWORDS.has(String(t.value))) return false;
     if (t.type !== TOKEN_PUNCT) continue;
     const v = String(t.value);
     if (v in OPEN_OF) depth++;
