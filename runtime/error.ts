@@ -26,8 +26,9 @@ export function registerChunkMap(file: string, map: unknown): void {
 
 /** The Lua line of a JS position in a compiled chunk (1-based line and column, as V8 gives). */
 function luaLine(file: string, line: number, column: number, fn: string): number {
-  // plain functions print on their Lua lines; only generator twins (named …$g) need the map
-  if (!fn.endsWith("$g")) return line;
+  // plain functions print on their Lua lines; generator twins (named …$g) and the plain
+  // functions defined inside them (…$i) do not, and need the map
+  if (!fn.endsWith("$g") && !fn.endsWith("$i")) return line;
   let raw = chunkMaps.get(file);
   if (raw === undefined && mapMakers.has(file)) {
     try {
@@ -182,7 +183,7 @@ export function toLuaError(e: unknown): LuaError {
 export function luaFunctionName(js: string): string {
   const name = js.replace(/^(?:async |new )/, "").split(".").pop() ?? "";
   if (name === "" || name.startsWith("$") || name === "<anonymous>") return "";
-  return name.replace(/\$[fg]$/, "").replace(/\$\d*$/, "").replace(/\$/g, "");
+  return name.replace(/\$[fgi]$/, "").replace(/\$\d*$/, "").replace(/\$/g, "");
 }
 
 /**

@@ -91,6 +91,8 @@ export function lowerFunction(
 ): t.FunctionExpression {
   const params = f.parameters;
   const isVararg = params.length > 0 && params[params.length - 1].type === "VarargLiteral";
+  // a plain function defined inside a twin's body is printed off its Lua lines, as the twin is
+  const insideTwin = ctx.fn.generator;
   const fn = ctx.pushFunction(isVararg, generator, f.loc?.start.line, rangeOf(f)[1]);
   const jsParams: (t.Identifier | t.RestElement)[] = [];
   // `self` is registered with the '(' of the parameter list as the current token
@@ -118,8 +120,10 @@ export function lowerFunction(
     body.unshift(t.variableDeclaration("let", fn.temps.map((n) => t.variableDeclarator(t.identifier(n)))));
   }
   ctx.popFunction();
-  // twins are always named `…$g`: their frames are the ones whose lines need the source map
-  const id = name ? t.identifier(name.replace(/[^A-Za-z0-9_]/g, "_") + (generator ? "$g" : "$f"))
-    : generator ? t.identifier("$anon$g") : null;
+  // twins are always named `…$g`, and plain functions inside them `…$i`: their frames are the
+  // ones whose lines need the source map (runtime/error.ts)
+  const suffix = generator ? "$g" : insideTwin ? "$i" : "$f";
+  const id = name ? t.identifier(name.replace(/[^A-Za-z0-9_]/g, "_") + suffix)
+    : generator || insideTwin ? t.identifier("$anon" + suffix) : null;
   return at(t.functionExpression(id, jsParams, t.blockStatement(body), generator), f);
 }

@@ -315,3 +315,9 @@ export function syntaxProgram(seed: number, count: number): string {
   }
   return lines.join("\n") + "\n";
 }
+
+/** The statement programs run inside a coroutine (twins, leaf runs, closures made in twins). */
+export function coroutineStatementProgram(seed: number, count: number): string {
+  const lines = statementProgram(seed, count).split("\n");
+  return [...lines.slice(0, 3), "coroutine.wrap(function(...)", ...lines.slice(3, -1), "end)()", ""].join("\n");
+}
