@@ -37,6 +37,8 @@ function stripAttributes(src: string, chunk: string): { src: string; attributes:
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (t.type !== TOKEN_KEYWORD || t.value !== "local") continue;
+    // a `local` where an expression is wanted (`while local x`) is the parser's error to report
+    if (!atStatementStart(tokens[i - 1])) continue;
     let j = i + 1;
     if (tokens[j]?.type === TOKEN_KEYWORD && tokens[j].value === "function") continue;
     while (tokens[j]?.type === TOKEN_IDENT) {
@@ -70,6 +72,14 @@ function stripAttributes(src: string, chunk: string): { src: string; attributes:
     }
   }
   return { src: chars.join(""), attributes };
+}
+
+/** Whether a statement can begin after token `prev` (nothing before it wants an expression). */
+function atStatementStart(prev: Token | undefined): boolean {
+  if (prev === undefined) return true;
+  if (prev.type === TOKEN_KEYWORD) return ["do", "then", "else", "end", "repeat", "break", "nil", "true", "false"].includes(String(prev.value));
+  if (prev.type === TOKEN_PUNCT) return [";", "::", ")", "]", "}", "..."].includes(String(prev.value));
+  return true; // a name, number or string ends the previous statement
 }
 
 /**
