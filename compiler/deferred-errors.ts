@@ -1,7 +1,7 @@
 // Errors lua5.4 finds later than luaparse: a `break` outside a loop and a `goto` with no visible
 // label are raised when the enclosing function ends; label errors at the token after the label.
 import type { Chunk } from "luaparse";
-import { TOKEN_EOF, TOKEN_IDENT, TOKEN_KEYWORD, lexer } from "./lex.ts";
+import { TOKEN_EOF, TOKEN_IDENT, TOKEN_KEYWORD, lexer, tokensBefore } from "./lex.ts";
 import { nextToken } from "./next-token.ts";
 import { LuaSyntaxError } from "./syntax-error.ts";
 
@@ -148,13 +148,7 @@ export function duplicateLabelBefore(src: string, chunk: string, errorOffset: nu
   if (!src.includes("::")) return undefined;
   type Frame = { fn: boolean; what: string; looped?: boolean; labels: Map<string, number> };
   const stack: Frame[] = [{ fn: true, what: "chunk", labels: new Map() }];
-  const toks: { type: number; value: unknown; range: [number, number]; line: number }[] = [];
-  try {
-    const lx = lexer(src);
-    for (let t = lx.lex(); t.type !== TOKEN_EOF && t.range[0] < errorOffset; t = lx.lex()) toks.push(t);
-  } catch {
-    // a lexical error: the tokens before it
-  }
+  const toks = tokensBefore(src, errorOffset);
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
     const v = t.type === TOKEN_KEYWORD || t.value === "::" ? String(t.value) : "";

@@ -21,3 +21,15 @@ export function endsExpression(t: Token | undefined): boolean {
 export function lexer(src: string): { lex(): Token } {
   return luaparse.parse(src, { wait: true, luaVersion: "5.3" } as luaparse.Options) as unknown as { lex(): Token };
 }
+
+/** The tokens that start before `index`; a lexical error ends them (the tokens before it stay). */
+export function tokensBefore(src: string, index: number): Token[] {
+  const tokens: Token[] = [];
+  try {
+    const lx = lexer(src);
+    for (let t = lx.lex(); t.type !== TOKEN_EOF && t.range[0] < index; t = lx.lex()) tokens.push(t);
+  } catch {
+    // a lexical error: the tokens before it
+  }
+  return tokens;
+}

@@ -1,7 +1,7 @@
 // lua5.4's wording of syntax errors, from luaparse's: the rules that rewrite luaparse's message
 // (found by re-lexing the source up to the error), numerals read as lua5.4's lexer reads them,
 // and the constructs luaparse accepts but lua5.4 refuses.
-import { TOKEN_EOF, TOKEN_IDENT, TOKEN_KEYWORD, TOKEN_NUMBER, TOKEN_PUNCT, TOKEN_STRING, type Token, endsExpression, lexer } from "./lex.ts";
+import { TOKEN_EOF, TOKEN_IDENT, TOKEN_KEYWORD, TOKEN_NUMBER, TOKEN_PUNCT, TOKEN_STRING, type Token, endsExpression, lexer, tokensBefore } from "./lex.ts";
 import { escapeError } from "./escape-errors.ts";
 import { nextToken } from "./next-token.ts";
 import { LuaSyntaxError } from "./syntax-error.ts";
@@ -408,13 +408,7 @@ function closingContext(src: string, index: number, line: number, closer: string
  * after `return` and its values the end of the enclosing block; undefined otherwise.
  */
 function expectedBeforeInvalid(src: string, index: number, line: number, near: string): string | undefined {
-  const tokens: Token[] = [];
-  try {
-    const lx = lexer(src);
-    for (let t = lx.lex(); t.type !== TOKEN_EOF && t.range[0] < index; t = lx.lex()) tokens.push(t);
-  } catch {
-    // the invalid character itself: the tokens before it
-  }
+  const tokens = tokensBefore(src, index); // (up to the invalid character)
   if (!endsExpression(tokens[tokens.length - 1])) return undefined;
   let depth = 0;
   for (let j = tokens.length - 1; j >= 0; j--) {
